@@ -1,0 +1,23 @@
+//! Compiles the Markdown question bank in `content/` into static Rust data
+//! (`$OUT_DIR/bank_data.rs`). A bank that breaks a rule fails the build with
+//! `path:line: what is wrong`.
+
+use std::path::Path;
+
+fn main() {
+    println!("cargo:rerun-if-changed=content/topics.md");
+    println!("cargo:rerun-if-changed=content/questions");
+    let bank = match opsdrill_bank_compiler::load_dir(Path::new("content")) {
+        Ok(bank) => bank,
+        Err(errors) => {
+            for error in &errors {
+                eprintln!("{error}");
+            }
+            eprintln!("{} problem(s) in the question bank", errors.len());
+            std::process::exit(1);
+        }
+    };
+    let out_dir = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
+    let source = opsdrill_bank_compiler::generate_rust(&bank);
+    std::fs::write(Path::new(&out_dir).join("bank_data.rs"), source).expect("OUT_DIR is writable");
+}

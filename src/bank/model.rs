@@ -1,0 +1,171 @@
+//! The types the generated bank is made of. Static data, no parsing at run
+//! time: `content/compiler` writes `QUESTIONS` and `TOPICS` with these types.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Category {
+    General,
+    Technical,
+    Behavioural,
+    Ask,
+}
+
+impl Category {
+    pub const ALL: [Category; 4] = [
+        Category::General,
+        Category::Technical,
+        Category::Behavioural,
+        Category::Ask,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Category::General => "general",
+            Category::Technical => "technical",
+            Category::Behavioural => "behavioural",
+            Category::Ask => "ask",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Category> {
+        Category::ALL.into_iter().find(|c| c.slug() == slug)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Category::General => "General",
+            Category::Technical => "Technical",
+            Category::Behavioural => "Behavioural",
+            Category::Ask => "Questions to ask",
+        }
+    }
+
+    pub fn blurb(self) -> &'static str {
+        match self {
+            Category::General => "Experience and judgement: how you have run real systems.",
+            Category::Technical => "Technical depth and system design.",
+            Category::Behavioural => "Stories about how you work, answered with STAR.",
+            Category::Ask => "Questions you ask the interviewer, and how to read the answers.",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    Story,
+    Design,
+    Explain,
+    Star,
+    Ask,
+}
+
+impl Style {
+    pub fn label(self) -> &'static str {
+        match self {
+            Style::Story => "Experience",
+            Style::Design => "Design",
+            Style::Explain => "Explain",
+            Style::Star => "STAR",
+            Style::Ask => "Ask",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Difficulty {
+    Foundational,
+    Intermediate,
+    Advanced,
+}
+
+impl Difficulty {
+    pub fn label(self) -> &'static str {
+        match self {
+            Difficulty::Foundational => "Foundational",
+            Difficulty::Intermediate => "Intermediate",
+            Difficulty::Advanced => "Advanced",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpanStyle {
+    Plain,
+    Emphasis,
+    Strong,
+    Code,
+}
+
+/// A run of inline text in one style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub style: SpanStyle,
+    pub text: &'static str,
+}
+
+/// One line of inline text: a list item, a talking point, a step.
+pub type Inline = &'static [Span];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Block {
+    Paragraph(Inline),
+    List {
+        ordered: bool,
+        items: &'static [Inline],
+    },
+    Code(&'static str),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Topic {
+    pub slug: &'static str,
+    pub name: &'static str,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Question {
+    pub id: &'static str,
+    pub category: Category,
+    pub text: &'static str,
+    pub topics: &'static [&'static str],
+    pub difficulty: Difficulty,
+    pub style: Style,
+    pub why: &'static [Block],
+    pub structure: &'static [Inline],
+    pub talking_points: &'static [Inline],
+    pub answer: &'static [Block],
+    pub tip: &'static [Block],
+    pub pitfalls: &'static [Inline],
+    pub follow_ups: &'static [Inline],
+}
+
+impl Question {
+    /// Section headings as the reader sees them; `ask` questions use their own.
+    pub fn headings(&self) -> SectionHeadings {
+        match self.style {
+            Style::Ask => SectionHeadings {
+                why: "Why it is worth asking",
+                structure: "How to ask it",
+                talking_points: "Listen for",
+                answer: "What the answer reveals",
+            },
+            _ => SectionHeadings {
+                why: "Why they ask",
+                structure: "How to structure your answer",
+                talking_points: "Talking points",
+                answer: "Model answer",
+            },
+        }
+    }
+}
+
+pub struct SectionHeadings {
+    pub why: &'static str,
+    pub structure: &'static str,
+    pub talking_points: &'static str,
+    pub answer: &'static str,
+}
+
+/// The plain text of an inline run, for search and for titles.
+pub fn inline_text(inline: Inline) -> String {
+    inline.iter().map(|span| span.text).collect()
+}

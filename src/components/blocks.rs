@@ -1,0 +1,44 @@
+//! Renders the bank's typed Markdown blocks. Text is always inserted as text,
+//! never as HTML.
+
+use leptos::prelude::*;
+
+use crate::bank::{Block, Inline, SpanStyle};
+
+#[component]
+pub fn InlineText(inline: Inline) -> impl IntoView {
+    inline
+        .iter()
+        .map(|span| match span.style {
+            SpanStyle::Plain => span.text.into_any(),
+            SpanStyle::Emphasis => view! { <em>{span.text}</em> }.into_any(),
+            SpanStyle::Strong => view! { <strong>{span.text}</strong> }.into_any(),
+            SpanStyle::Code => view! { <code>{span.text}</code> }.into_any(),
+        })
+        .collect_view()
+}
+
+#[component]
+pub fn InlineList(items: &'static [Inline], #[prop(optional)] ordered: bool) -> impl IntoView {
+    let items = items
+        .iter()
+        .map(|item| view! { <li><InlineText inline=item/></li> })
+        .collect_view();
+    if ordered {
+        view! { <ol>{items}</ol> }.into_any()
+    } else {
+        view! { <ul>{items}</ul> }.into_any()
+    }
+}
+
+#[component]
+pub fn Blocks(blocks: &'static [Block]) -> impl IntoView {
+    blocks
+        .iter()
+        .map(|block| match *block {
+            Block::Paragraph(inline) => view! { <p><InlineText inline/></p> }.into_any(),
+            Block::List { ordered, items } => view! { <InlineList items ordered/> }.into_any(),
+            Block::Code(code) => view! { <pre><code>{code}</code></pre> }.into_any(),
+        })
+        .collect_view()
+}

@@ -1,0 +1,82 @@
+//! OpsDrill: offline practice for senior DevOps / SRE / platform interviews.
+//!
+//! The pure core (`bank`, `search`, `route`) has no browser dependency and is
+//! tested natively; `pages/` and `components/` are thin Leptos views over it;
+//! `browser` is the small amount of web-sys glue.
+
+pub mod bank;
+mod browser;
+mod components;
+mod pages;
+pub mod route;
+pub mod search;
+
+use leptos::prelude::*;
+
+use components::site_header::SiteHeader;
+use pages::coming_soon::ComingSoonPage;
+use pages::home::HomePage;
+use pages::not_found::NotFoundPage;
+use pages::question::QuestionPage;
+use pages::questions::QuestionsPage;
+use route::Route;
+
+/// The route the app is showing, provided as context.
+#[derive(Clone, Copy)]
+pub struct CurrentRoute(pub ReadSignal<Route>);
+
+#[component]
+pub fn App() -> impl IntoView {
+    // Read the hash on load, not only on change, so deep links and reloads work.
+    let (route, set_route) = signal(browser::current_route());
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| {
+        set_route.set(browser::current_route());
+        browser::scroll_to_top();
+    });
+    provide_context(CurrentRoute(route));
+
+    let page = move || match route.get() {
+        Route::Home => view! { <HomePage/> }.into_any(),
+        Route::Questions(list) => view! { <QuestionsPage initial=list/> }.into_any(),
+        Route::Question { id, list } => match bank::find(&id) {
+            Some(question) => view! { <QuestionPage question list/> }.into_any(),
+            None => view! { <NotFoundPage missing=id question=true/> }.into_any(),
+        },
+        Route::Practice => view! {
+            <ComingSoonPage
+                title="Practice"
+                what="Spaced practice: the questions due today, rated and rescheduled."
+            />
+        }
+        .into_any(),
+        Route::Progress => view! {
+            <ComingSoonPage
+                title="Progress"
+                what="What you have practised, per category, and your streak."
+            />
+        }
+        .into_any(),
+        Route::Settings => view! {
+            <ComingSoonPage
+                title="Settings"
+                what="Daily limit, interview date, backup and restore."
+            />
+        }
+        .into_any(),
+        Route::NotFound(path) => view! { <NotFoundPage missing=path/> }.into_any(),
+    };
+
+    view! {
+        <a class="skip-link" href="#main" on:click=|ev| {
+            ev.prevent_default();
+            if let Some(main) = document().get_element_by_id("main") {
+                use wasm_bindgen::JsCast;
+                if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = main.focus();
+                }
+            }
+        }>"Skip to content"</a>
+        <SiteHeader/>
+        <main id="main" tabindex="-1">{page}</main>
+    }
+}

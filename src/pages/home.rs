@@ -1,0 +1,42 @@
+use leptos::prelude::*;
+
+use crate::bank::{self, Category};
+use crate::route::Route;
+use crate::search::ListQuery;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    crate::browser::set_title("OpsDrill: practise senior DevOps interviews");
+    let categories = Category::ALL
+        .into_iter()
+        .map(|category| {
+            let href = Route::Questions(ListQuery {
+                category: Some(category),
+                ..ListQuery::default()
+            })
+            .href();
+            let count = bank::count_in(category);
+            view! {
+                <li>
+                    <a class="category-card" href=href>
+                        <span class="category-name">{category.label()}</span>
+                        <span class="category-count">{format!("{count} questions")}</span>
+                        <span class="category-blurb">{category.blurb()}</span>
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <h1>"Practise senior DevOps, SRE and platform interviews"</h1>
+        <p class="lede">
+            "Read the question, learn why it is asked, answer out loud or in writing, then compare with a model answer. Offline and private: nothing leaves this device."
+        </p>
+        <ul class="category-grid" aria-label="Categories">{categories}</ul>
+        <p>
+            <a class="button" href="#/questions">
+                {format!("Browse all {} questions", bank::QUESTIONS.len())}
+            </a>
+        </p>
+    }
+}

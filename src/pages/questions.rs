@@ -1,0 +1,109 @@
+use leptos::prelude::*;
+
+use crate::bank::{self, Category, Question};
+use crate::route::Route;
+use crate::search::{bank_index, ListQuery};
+
+/// The question list with its filters. The filters live in the URL (replaced,
+/// not pushed, as they change) so a reload or a shared link shows the same list.
+#[component]
+pub fn QuestionsPage(initial: ListQuery) -> impl IntoView {
+    crate::browser::set_title("Questions: OpsDrill");
+    let query = RwSignal::new(initial);
+    let results = Memo::new(move |_| query.with(|q| bank_index().search(q)));
+    Effect::new(move |_| crate::browser::replace_route(&Route::Questions(query.get())));
+
+    let category_button = move |category: Option<Category>| {
+        let label = category.map_or("All", Category::label);
+        view! {
+            <button
+                type="button"
+                class="chip"
+                aria-pressed=move || (query.with(|q| q.category) == category).to_string()
+                on:click=move |_| query.update(|q| q.category = category)
+            >
+                {label}
+            </button>
+        }
+    };
+    let topic_options = bank::TOPICS
+        .iter()
+        .map(|t| view! { <option value=t.slug>{t.name}</option> })
+        .collect_view();
+
+    view! {
+        <h1>"Questions"</h1>
+        <div class="filters">
+            <input
+                type="search"
+                class="search"
+                aria-label="Search questions"
+                placeholder="Search questions, topics, talking points"
+                autocomplete="off"
+                prop:value=move || query.with(|q| q.text.clone())
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    query.update(|q| q.text = text);
+                }
+            />
+            <div class="chips" role="group" aria-label="Category">
+                {category_button(None)}
+                {Category::ALL.into_iter().map(|c| category_button(Some(c))).collect_view()}
+            </div>
+            <label class="topic-filter">
+                <span>"Topic"</span>
+                <select
+                    prop:value=move || query.with(|q| q.topic.clone().unwrap_or_default())
+                    on:change=move |ev| {
+                        let slug = event_target_value(&ev);
+                        query.update(|q| q.topic = (!slug.is_empty()).then_some(slug));
+                    }
+                >
+                    <option value="">"All topics"</option>
+                    {topic_options}
+                </select>
+            </label>
+        </div>
+        <p class="result-count" role="status">
+            {move || match results.with(Vec::len) {
+                1 => "1 question".to_string(),
+                n => format!("{n} questions"),
+            }}
+        </p>
+        <Show
+            when=move || results.with(|r| !r.is_empty())
+            fallback=move || view! {
+                <p class="empty">
+                    "No question matches. Try fewer words, or "
+                    <button type="button" class="link" on:click=move |_| query.set(ListQuery::default())>
+                        "clear the filters"
+                    </button>
+                    "."
+                </p>
+            }
+        >
+            <ol class="question-list">
+                <For
+                    each=move || results.get()
+                    key=|q| q.id
+                    children=move |q: &'static Question| {
+                        let href = move || {
+                            Route::Question { id: q.id.to_string(), list: query.get() }.href()
+                        };
+                        view! {
+                            <li>
+                                <a href=href>
+                                    <span class="question-text">{q.text}</span>
+                                    <span class="question-meta">
+                                        {q.category.label()} " · " {q.difficulty.label()} " · "
+                                        {q.topics.iter().map(|t| bank::topic_name(t)).collect::<Vec<_>>().join(", ")}
+                                    </span>
+                                </a>
+                            </li>
+                        }
+                    }
+                />
+            </ol>
+        </Show>
+    }
+}

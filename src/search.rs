@@ -1,0 +1,239 @@
+//! Finding questions: filters by category and topic, and a case-insensitive
+//! text search over question text, topics and talking points. Pure Rust.
+
+use crate::bank::{self, model::inline_text, Category, Question};
+
+/// What the question list shows. It travels in the URL so that a reload, a
+/// shared link and previous/next on a question page all see the same list.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListQuery {
+    pub category: Option<Category>,
+    pub topic: Option<String>,
+    pub text: String,
+}
+
+impl ListQuery {
+    pub fn is_empty(&self) -> bool {
+        self.category.is_none() && self.topic.is_none() && self.text.trim().is_empty()
+    }
+}
+
+/// Lowercased search text for each question, built once.
+pub struct SearchIndex<'a> {
+    entries: Vec<(&'a Question, String)>,
+}
+
+fn haystack(question: &Question) -> String {
+    let mut text = String::from(question.text);
+    for slug in question.topics {
+        text.push('\n');
+        text.push_str(slug);
+        text.push('\n');
+        text.push_str(bank::topic_name(slug));
+    }
+    for point in question.talking_points {
+        text.push('\n');
+        text.push_str(&inline_text(point));
+    }
+    text.to_lowercase()
+}
+
+impl<'a> SearchIndex<'a> {
+    pub fn new(questions: &'a [Question]) -> Self {
+        SearchIndex {
+            entries: questions.iter().map(|q| (q, haystack(q))).collect(),
+        }
+    }
+
+    /// The questions matching every filter, in bank order. Every word of the
+    /// text must appear (as a substring) somewhere in the question's text,
+    /// topics or talking points.
+    pub fn search(&self, query: &ListQuery) -> Vec<&'a Question> {
+        let needle = query.text.to_lowercase();
+        let words: Vec<&str> = needle.split_whitespace().collect();
+        self.entries
+            .iter()
+            .filter(|(q, _)| query.category.is_none_or(|c| q.category == c))
+            .filter(|(q, _)| query.topic.as_deref().is_none_or(|t| q.topics.contains(&t)))
+            .filter(|(_, hay)| words.iter().all(|w| hay.contains(w)))
+            .map(|(q, _)| *q)
+            .collect()
+    }
+}
+
+/// The index over the embedded bank.
+pub fn bank_index() -> &'static SearchIndex<'static> {
+    static INDEX: std::sync::OnceLock<SearchIndex<'static>> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| SearchIndex::new(bank::QUESTIONS))
+}
+
+/// Previous and next question around `id` within a list.
+pub fn neighbours<'a>(
+    list: &[&'a Question],
+    id: &str,
+) -> (Option<usize>, Option<&'a Question>, Option<&'a Question>) {
+    match list.iter().position(|q| q.id == id) {
+        Some(i) => (
+            Some(i),
+            i.checked_sub(1).map(|p| list[p]),
+            list.get(i + 1).copied(),
+        ),
+        None => (None, None, None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bank::{Difficulty, Span, SpanStyle, Style};
+
+    const fn q(
+        id: &'static str,
+        category: Category,
+        text: &'static str,
+        topics: &'static [&'static str],
+        talking_points: &'static [&'static [Span]],
+    ) -> Question {
+        Question {
+            id,
+            category,
+            text,
+            topics,
+            difficulty: Difficulty::Intermediate,
+            style: Style::Story,
+            why: &[],
+            structure: &[],
+            talking_points,
+            answer: &[],
+            tip: &[],
+            pitfalls: &[],
+            follow_ups: &[],
+        }
+    }
+
+    const fn plain(text: &'static str) -> Span {
+        Span {
+            style: SpanStyle::Plain,
+            text,
+        }
+    }
+
+    static SAMPLE: [Question; 3] = [
+        q(
+            "pager-noise",
+            Category::General,
+            "How do you keep on-call sane?",
+            &["observability"],
+            &[&[plain("Page on "), plain("user-facing symptoms")]],
+        ),
+        q(
+            "k8s-probes",
+            Category::Technical,
+            "Liveness versus readiness probes",
+            &["kubernetes"],
+            &[&[plain("Readiness gates traffic")]],
+        ),
+        q(
+            "wrong-call",
+            Category::Behavioural,
+            "Tell me about a decision that turned out WRONG",
+            &["leadership", "incidents"],
+            &[&[plain("Own the mistake early")]],
+        ),
+    ];
+
+    fn ids(found: Vec<&Question>) -> Vec<&'static str> {
+        found.iter().map(|q| q.id).collect()
+    }
+
+    fn text(t: &str) -> ListQuery {
+        ListQuery {
+            text: t.into(),
+            ..ListQuery::default()
+        }
+    }
+
+    #[test]
+    fn empty_query_lists_everything_in_order() {
+        let index = SearchIndex::new(&SAMPLE);
+        assert_eq!(
+            ids(index.search(&ListQuery::default())),
+            ["pager-noise", "k8s-probes", "wrong-call"]
+        );
+    }
+
+    #[test]
+    fn matches_question_text_case_insensitively() {
+        let index = SearchIndex::new(&SAMPLE);
+        assert_eq!(ids(index.search(&text("wrong"))), ["wrong-call"]);
+        assert_eq!(ids(index.search(&text("LIVENESS"))), ["k8s-probes"]);
+    }
+
+    #[test]
+    fn matches_talking_points_across_spans() {
+        let index = SearchIndex::new(&SAMPLE);
+        assert_eq!(ids(index.search(&text("on user-facing"))), ["pager-noise"]);
+        assert_eq!(ids(index.search(&text("gates traffic"))), ["k8s-probes"]);
+    }
+
+    #[test]
+    fn matches_topic_slugs_and_names() {
+        let index = SearchIndex::new(&SAMPLE);
+        assert_eq!(ids(index.search(&text("kubernetes"))), ["k8s-probes"]);
+    }
+
+    #[test]
+    fn every_word_must_match() {
+        let index = SearchIndex::new(&SAMPLE);
+        assert_eq!(ids(index.search(&text("readiness probes"))), ["k8s-probes"]);
+        assert!(index.search(&text("readiness pager")).is_empty());
+        assert!(index.search(&text("zzz")).is_empty());
+    }
+
+    #[test]
+    fn filters_combine_with_text() {
+        let index = SearchIndex::new(&SAMPLE);
+        let by_category = ListQuery {
+            category: Some(Category::Technical),
+            ..ListQuery::default()
+        };
+        assert_eq!(ids(index.search(&by_category)), ["k8s-probes"]);
+        let by_topic = ListQuery {
+            topic: Some("incidents".into()),
+            ..ListQuery::default()
+        };
+        assert_eq!(ids(index.search(&by_topic)), ["wrong-call"]);
+        let both = ListQuery {
+            category: Some(Category::General),
+            text: "probes".into(),
+            ..ListQuery::default()
+        };
+        assert!(index.search(&both).is_empty());
+    }
+
+    #[test]
+    fn neighbours_within_a_list() {
+        let list: Vec<&Question> = SAMPLE.iter().collect();
+        let (pos, prev, next) = neighbours(&list, "k8s-probes");
+        assert_eq!(pos, Some(1));
+        assert_eq!(prev.map(|q| q.id), Some("pager-noise"));
+        assert_eq!(next.map(|q| q.id), Some("wrong-call"));
+        let (_, prev, _) = neighbours(&list, "pager-noise");
+        assert!(prev.is_none());
+        assert_eq!(neighbours(&list, "missing"), (None, None, None));
+    }
+
+    #[test]
+    fn the_real_bank_is_searchable_by_talking_points() {
+        // Every question can be found by the first talking point it lists.
+        for question in bank::QUESTIONS {
+            let point = inline_text(question.talking_points[0]);
+            let found = bank_index().search(&text(&point));
+            assert!(
+                found.iter().any(|q| q.id == question.id),
+                "{} not found by `{point}`",
+                question.id
+            );
+        }
+    }
+}

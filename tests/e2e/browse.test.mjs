@@ -1,0 +1,212 @@
+// Browse and read: the foundation's user journeys in real Chromium against the
+// release build served by a plain static file server.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { appReady, launchBrowser, newPage, screenshot, serveDist } from './support.mjs';
+
+const questionsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../content/questions');
+const countIn = (category) => readdirSync(path.join(questionsDir, category)).filter((f) => f.endsWith('.md')).length;
+const total = ['general', 'technical', 'behavioural', 'ask'].map(countIn).reduce((a, b) => a + b, 0);
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+async function open(viewport) {
+  const session = await newPage(browser, server.base, viewport);
+  return session;
+}
+
+async function finish({ context, problems }) {
+  await context.close();
+  assert.deepEqual(problems, [], 'no errors and no requests to other origins');
+}
+
+describe('browse and read', () => {
+  test('home → category → question → reveal → reload the deep link', async () => {
+    const session = await open();
+    const { page } = session;
+    await page.goto(server.base);
+    await appReady(page);
+
+    const technical = page.getByRole('link', { name: /Technical/ });
+    await assert.doesNotReject(technical.waitFor());
+    assert.match(await technical.innerText(), new RegExp(`${countIn('technical')} questions`));
+    await screenshot(page, 'home-1280');
+    await technical.click();
+
+    await page.waitForURL(/#\/questions\?category=technical/);
+    await page.getByRole('heading', { level: 1, name: 'Questions' }).waitFor();
+    const items = page.locator('.question-list li');
+    assert.equal(await items.count(), countIn('technical'));
+    await screenshot(page, 'questions-technical-1280', { fullPage: false });
+
+    const first = items.first().locator('.question-text');
+    const questionText = await first.innerText();
+    await first.click();
+    await page.waitForURL(/#\/q\/[a-z0-9-]+/);
+    const h1 = page.getByRole('heading', { level: 1 });
+    assert.equal(await h1.innerText(), questionText);
+
+    // The answer material is behind the button.
+    const model = page.getByRole('heading', { level: 2, name: /Model answer/ });
+    assert.equal(await model.isVisible(), false);
+    const reveal = page.getByRole('button', { name: 'Show model answer' });
+    await reveal.click();
+    await model.waitFor({ state: 'visible' });
+    for (const name of ['How to structure your answer', 'Talking points', 'Tip', 'Pitfalls', 'Follow-ups']) {
+      assert.ok(await page.getByRole('heading', { level: 2, name }).isVisible(), `${name} is shown`);
+    }
+    await screenshot(page, 'question-revealed-1280');
+
+    // Reload the deep link: the same question, read from the hash on load.
+    const deepLink = page.url();
+    await page.reload();
+    await appReady(page);
+    assert.equal(page.url(), deepLink);
+    assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), questionText);
+
+    // And in a brand-new tab.
+    const other = await session.context.newPage();
+    await other.goto(deepLink);
+    await appReady(other);
+    assert.equal(await other.getByRole('heading', { level: 1 }).innerText(), questionText);
+    await finish(session);
+  });
+
+  test('search narrows the list as you type and survives a reload', async () => {
+    const session = await open();
+    const { page } = session;
+    await page.goto(`${server.base}#/questions`);
+    await appReady(page);
+    const items = page.locator('.question-list li');
+    assert.equal(await items.count(), total);
+
+    const search = page.getByRole('searchbox', { name: 'Search questions' });
+    await search.pressSequentially('rollback', { delay: 20 });
+    await page.waitForFunction((n) => document.querySelectorAll('.question-list li').length < n, total);
+    const narrowed = await items.count();
+    assert.ok(narrowed > 0 && narrowed < total, `rollback matched ${narrowed} of ${total}`);
+    assert.match(await page.getByRole('status').innerText(), new RegExp(`^${narrowed} question`));
+
+    // Case-insensitive, and every word must match.
+    await search.fill('ROLLBACK canary');
+    await page.waitForFunction((n) => document.querySelectorAll('.question-list li').length <= n, narrowed);
+    const both = await items.count();
+    assert.ok(both > 0 && both <= narrowed);
+
+    await search.fill('zzzz no such words');
+    await page.getByText('No question matches').waitFor();
+    await page.getByRole('button', { name: 'clear the filters' }).click();
+    await page.waitForFunction((n) => document.querySelectorAll('.question-list li').length === n, total);
+
+    // The filter is kept in the URL, so a reload shows the same list.
+    await search.fill('postmortem');
+    await page.waitForURL(/q=postmortem/);
+    const filtered = await items.count();
+    await page.reload();
+    await appReady(page);
+    assert.equal(await page.getByRole('searchbox', { name: 'Search questions' }).inputValue(), 'postmortem');
+    assert.equal(await items.count(), filtered);
+    await finish(session);
+  });
+
+  test('category and topic filters, and previous/next within the filtered list', async () => {
+    const session = await open();
+    const { page } = session;
+    await page.goto(`${server.base}#/questions`);
+    await appReady(page);
+    await page.getByRole('button', { name: 'Behavioural' }).click();
+    const items = page.locator('.question-list li');
+    await page.waitForFunction((n) => document.querySelectorAll('.question-list li').length === n, countIn('behavioural'));
+    assert.equal(await page.getByRole('button', { name: 'Behavioural' }).getAttribute('aria-pressed'), 'true');
+
+    await page.getByLabel('Topic').selectOption('kubernetes');
+    const both = await items.count();
+    assert.ok(both >= 1 && both < countIn('behavioural'), `behavioural + kubernetes: ${both}`);
+    for (const meta of await page.locator('.question-list .question-meta').allInnerTexts()) {
+      assert.match(meta, /Behavioural/);
+      assert.match(meta, /Kubernetes/);
+    }
+
+    await page.getByLabel('Topic').selectOption('');
+    await items.nth(1).locator('a').click();
+    await page.getByText(`2 of ${countIn('behavioural')}`).waitFor();
+    const second = await page.getByRole('heading', { level: 1 }).innerText();
+    await page.getByRole('link', { name: /Next/ }).click();
+    await page.getByText(`3 of ${countIn('behavioural')}`).waitFor();
+    assert.notEqual(await page.getByRole('heading', { level: 1 }).innerText(), second);
+    await page.getByRole('link', { name: /Previous/ }).click();
+    await page.getByText(`2 of ${countIn('behavioural')}`).waitFor();
+    assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), second);
+    await page.getByRole('link', { name: '← All questions' }).click();
+    await page.waitForURL(/#\/questions\?category=behavioural$/);
+    await finish(session);
+  });
+
+  test('an unknown question id and an unknown page say so, with a way back', async () => {
+    const session = await open();
+    const { page } = session;
+    await page.goto(`${server.base}#/q/no-such-question`);
+    await appReady(page);
+    assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Question not found');
+    assert.match(await page.locator('main').innerText(), /no-such-question/);
+    await page.getByRole('link', { name: 'Browse all questions' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Questions' }).waitFor();
+
+    await page.goto(`${server.base}#/definitely/not/here`);
+    await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+    await page.getByRole('link', { name: 'Home' }).click();
+    await page.getByRole('link', { name: /Browse all \d+ questions/ }).waitFor();
+    await finish(session);
+  });
+
+  test('primary navigation links exist and mark the current page', async () => {
+    const session = await open();
+    const { page } = session;
+    await page.goto(server.base);
+    await appReady(page);
+    const nav = page.getByRole('navigation', { name: 'Primary' });
+    for (const name of ['Practice', 'Questions', 'Progress', 'Settings']) {
+      await nav.getByRole('link', { name }).click();
+      await page.getByRole('heading', { level: 1, name }).waitFor();
+      assert.equal(await nav.getByRole('link', { name }).getAttribute('aria-current'), 'page');
+    }
+    await finish(session);
+  });
+
+  test('phone size: no horizontal scroll on any page; screenshots at both sizes', async () => {
+    for (const [width, height] of [[360, 740], [1280, 800]]) {
+      const session = await open({ width, height });
+      const { page } = session;
+      const pages = [
+        ['home', ''],
+        ['questions', '#/questions'],
+        ['question', '#/q/alert-fatigue'],
+        ['not-found', '#/q/nope'],
+        ['practice', '#/practice'],
+      ];
+      for (const [name, hash] of pages) {
+        await page.goto(`${server.base}${hash}`);
+        await appReady(page);
+        if (name === 'question') await page.getByRole('button', { name: 'Show model answer' }).click();
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 0, `${name} at ${width}px scrolls sideways by ${overflow}px`);
+        await screenshot(page, `${name}-${width}`, { fullPage: name !== 'questions' });
+      }
+      await finish(session);
+    }
+  });
+});
