@@ -1,5 +1,6 @@
-//! `opsdrill-bank-compiler [CONTENT_DIR]`: checks the bank and prints a summary,
-//! or every problem as `path:line: message` (exit 1).
+//! `opsdrill-bank-compiler [CONTENT_DIR] [--report]`: checks the bank and prints
+//! a summary (with `--report`, counts per category, style, difficulty and
+//! topic), or every problem as `path:line: message` (exit 1).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -7,8 +8,11 @@ use std::process::ExitCode;
 use opsdrill_bank_compiler::{load_dir, CATEGORIES};
 
 fn main() -> ExitCode {
-    let dir = std::env::args_os()
-        .nth(1)
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let report = args.iter().any(|a| a == "--report");
+    let dir = args
+        .iter()
+        .find(|a| !a.starts_with("--"))
         .map_or_else(|| PathBuf::from("content"), PathBuf::from);
     match load_dir(&dir) {
         Ok(bank) => {
@@ -24,6 +28,9 @@ fn main() -> ExitCode {
                 bank.questions.len(),
                 counts.join(", ")
             );
+            if report {
+                print_report(&bank);
+            }
             ExitCode::SUCCESS
         }
         Err(errors) => {
@@ -34,4 +41,51 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn print_report(bank: &opsdrill_bank_compiler::Bank) {
+    for category in CATEGORIES {
+        let in_category: Vec<_> = bank
+            .questions
+            .iter()
+            .filter(|q| q.category == category)
+            .collect();
+        let mut styles: Vec<(&str, usize)> = Vec::new();
+        let mut levels: Vec<(&str, usize)> = Vec::new();
+        for q in &in_category {
+            bump(&mut styles, q.style.slug());
+            bump(&mut levels, q.difficulty.slug());
+        }
+        println!(
+            "{:<12} {:>3}  styles: {}  difficulty: {}",
+            category.slug(),
+            in_category.len(),
+            pairs(&styles),
+            pairs(&levels)
+        );
+    }
+    println!("topics:");
+    for topic in &bank.topics {
+        let n = bank
+            .questions
+            .iter()
+            .filter(|q| q.topics.contains(&topic.slug))
+            .count();
+        println!("  {:<16} {n:>3}  {}", topic.slug, topic.name);
+    }
+}
+
+fn bump<'a>(counts: &mut Vec<(&'a str, usize)>, key: &'a str) {
+    match counts.iter_mut().find(|(k, _)| *k == key) {
+        Some((_, n)) => *n += 1,
+        None => counts.push((key, 1)),
+    }
+}
+
+fn pairs(counts: &[(&str, usize)]) -> String {
+    counts
+        .iter()
+        .map(|(k, n)| format!("{k} {n}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
