@@ -9,15 +9,23 @@ mod browser;
 mod components;
 mod pages;
 pub mod route;
+pub mod schedule;
 pub mod search;
+pub mod stats;
+pub mod state;
+mod storage;
+pub mod store;
 
 use leptos::prelude::*;
 
+use components::banners::StorageBanners;
 use components::site_header::SiteHeader;
-use pages::coming_soon::ComingSoonPage;
 use pages::home::HomePage;
 use pages::not_found::NotFoundPage;
+use pages::practice::PracticePage;
+use pages::progress::ProgressPage;
 use pages::question::QuestionPage;
+use pages::settings::SettingsPage;
 use pages::questions::QuestionsPage;
 use route::Route;
 
@@ -34,6 +42,7 @@ pub fn App() -> impl IntoView {
         browser::scroll_to_top();
     });
     provide_context(CurrentRoute(route));
+    provide_context(state::Store::load());
 
     let page = move || match route.get() {
         Route::Home => view! { <HomePage/> }.into_any(),
@@ -42,27 +51,9 @@ pub fn App() -> impl IntoView {
             Some(question) => view! { <QuestionPage question list/> }.into_any(),
             None => view! { <NotFoundPage missing=id question=true/> }.into_any(),
         },
-        Route::Practice => view! {
-            <ComingSoonPage
-                title="Practice"
-                what="Spaced practice: the questions due today, rated and rescheduled."
-            />
-        }
-        .into_any(),
-        Route::Progress => view! {
-            <ComingSoonPage
-                title="Progress"
-                what="What you have practised, per category, and your streak."
-            />
-        }
-        .into_any(),
-        Route::Settings => view! {
-            <ComingSoonPage
-                title="Settings"
-                what="Daily limit, interview date, backup and restore."
-            />
-        }
-        .into_any(),
+        Route::Practice => view! { <PracticePage/> }.into_any(),
+        Route::Progress => view! { <ProgressPage/> }.into_any(),
+        Route::Settings => view! { <SettingsPage/> }.into_any(),
         Route::NotFound(path) => view! { <NotFoundPage missing=path/> }.into_any(),
     };
 
@@ -77,6 +68,9 @@ pub fn App() -> impl IntoView {
             }
         }>"Skip to content"</a>
         <SiteHeader/>
-        <main id="main" tabindex="-1">{page}</main>
+        <main id="main" tabindex="-1">
+            <StorageBanners/>
+            {page}
+        </main>
     }
 }

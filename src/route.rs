@@ -84,6 +84,7 @@ fn parse_list_query(query: &str) -> ListQuery {
             "category" => list.category = Category::from_slug(&value),
             "topic" if !value.is_empty() => list.topic = Some(value),
             "q" => list.text = value,
+            "bookmarked" => list.bookmarked = value == "1",
             _ => {}
         }
     }
@@ -100,6 +101,9 @@ fn list_query_string(list: &ListQuery) -> String {
     }
     if !list.text.is_empty() {
         parts.push(format!("q={}", encode(&list.text)));
+    }
+    if list.bookmarked {
+        parts.push("bookmarked=1".into());
     }
     if parts.is_empty() {
         String::new()
@@ -187,6 +191,7 @@ mod tests {
                     category: Some(Category::General),
                     topic: None,
                     text: "on call".into(),
+                    bookmarked: false,
                 },
             }
         );
@@ -209,6 +214,7 @@ mod tests {
                 category: Some(Category::Ask),
                 topic: Some("team".into()),
                 text: "on-call & pay? 100% «yes»".into(),
+                bookmarked: true,
             }),
             Route::Question {
                 id: "k8s-probes".into(),

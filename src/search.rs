@@ -10,11 +10,13 @@ pub struct ListQuery {
     pub category: Option<Category>,
     pub topic: Option<String>,
     pub text: String,
+    /// Only bookmarked questions (applied by the caller, who has the marks).
+    pub bookmarked: bool,
 }
 
 impl ListQuery {
     pub fn is_empty(&self) -> bool {
-        self.category.is_none() && self.topic.is_none() && self.text.trim().is_empty()
+        self.category.is_none() && self.topic.is_none() && self.text.trim().is_empty() && !self.bookmarked
     }
 }
 
@@ -58,6 +60,21 @@ impl<'a> SearchIndex<'a> {
             .filter(|(_, hay)| words.iter().all(|w| hay.contains(w)))
             .map(|(q, _)| *q)
             .collect()
+    }
+}
+
+impl<'a> SearchIndex<'a> {
+    /// `search`, then keeps only bookmarked questions when the query asks.
+    pub fn search_marked(
+        &self,
+        query: &ListQuery,
+        bookmarks: &std::collections::BTreeSet<String>,
+    ) -> Vec<&'a Question> {
+        let mut found = self.search(query);
+        if query.bookmarked {
+            found.retain(|q| bookmarks.contains(q.id));
+        }
+        found
     }
 }
 
@@ -209,6 +226,18 @@ mod tests {
             ..ListQuery::default()
         };
         assert!(index.search(&both).is_empty());
+    }
+
+    #[test]
+    fn bookmarked_filter_keeps_only_bookmarks() {
+        let index = SearchIndex::new(&SAMPLE);
+        let marks: std::collections::BTreeSet<String> = ["wrong-call".to_string()].into();
+        let query = ListQuery {
+            bookmarked: true,
+            ..ListQuery::default()
+        };
+        assert_eq!(ids(index.search_marked(&query, &marks)), ["wrong-call"]);
+        assert_eq!(index.search_marked(&ListQuery::default(), &marks).len(), 3);
     }
 
     #[test]

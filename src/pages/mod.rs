@@ -1,5 +1,7 @@
-pub mod coming_soon;
 pub mod home;
 pub mod not_found;
+pub mod practice;
+pub mod progress;
 pub mod question;
 pub mod questions;
+pub mod settings;

@@ -1,19 +1,28 @@
 use leptos::prelude::*;
 
-use crate::bank::{self, Question};
+use crate::bank::{self, model::inline_text, Question};
+use crate::components::answer_editor::AnswerEditor;
 use crate::components::blocks::{Blocks, InlineList};
+use crate::components::rate_buttons::RateButtons;
 use crate::route::Route;
+use crate::schedule::practice_queue;
 use crate::search::{bank_index, neighbours, ListQuery};
+use crate::state::{now_ms, utc_offset_min, Store};
 
-/// One question: the question, why it is asked, and the answer material
-/// behind "Show model answer". Previous/next walk the list it was opened from.
+/// One question: why it is asked, the user's answer, then the answer material
+/// behind "Show model answer", side by side with the user's answer on wide
+/// screens. Previous/next walk the list the question was opened from.
 #[component]
 pub fn QuestionPage(question: &'static Question, list: ListQuery) -> impl IntoView {
     crate::browser::set_title(&format!("{}: OpsDrill", question.text));
+    let store = expect_context::<Store>();
+    let id = question.id;
     let revealed = RwSignal::new(false);
     let headings = question.headings();
-    let in_list = bank_index().search(&list);
-    let (position, previous, next) = neighbours(&in_list, question.id);
+    let in_list = store
+        .data
+        .with_untracked(|d| bank_index().search_marked(&list, &d.marks.bookmarks));
+    let (position, previous, next) = neighbours(&in_list, id);
     let total = in_list.len();
     let href_of = |q: &Question| {
         Route::Question {
@@ -31,6 +40,56 @@ pub fn QuestionPage(question: &'static Question, list: ListQuery) -> impl IntoVi
         .map(|t| view! { <li class="tag">{bank::topic_name(t)}</li> })
         .collect_view();
 
+    let bookmarked = Memo::new(move |_| store.data.with(|d| d.marks.bookmarks.contains(id)));
+    let ticked = move |point: u8| {
+        store
+            .data
+            .with(|d| d.marks.ticks.get(id).is_some_and(|t| t.contains(&point)))
+    };
+    let talking_points = question
+        .talking_points
+        .iter()
+        .enumerate()
+        .map(|(i, point)| {
+            let index = i as u8;
+            let label = inline_text(point);
+            view! {
+                <li>
+                    <label class="check">
+                        <input
+                            type="checkbox"
+                            prop:checked=move || ticked(index)
+                            on:change=move |ev| store.set_tick(id, index, event_target_checked(&ev))
+                        />
+                        <span>{label}</span>
+                    </label>
+                </li>
+            }
+        })
+        .collect_view();
+    let ticked_count = move || {
+        store
+            .data
+            .with(|d| d.marks.ticks.get(id).map_or(0, |t| t.len()))
+    };
+    let point_count = question.talking_points.len();
+
+    // After a rating: the next question the Practice page would offer.
+    let next_practice = RwSignal::new(None::<&'static Question>);
+    let on_rated = move |_| {
+        let queue = store.data.with_untracked(|d| {
+            practice_queue(
+                bank::QUESTIONS,
+                &d.schedule,
+                None,
+                d.settings.daily_new_limit,
+                now_ms(),
+                utc_offset_min(),
+            )
+        });
+        next_practice.set(queue.questions().find(|q| q.id != id));
+    };
+
     view! {
         <article class="question">
             <p class="crumbs">
@@ -38,10 +97,21 @@ pub fn QuestionPage(question: &'static Question, list: ListQuery) -> impl IntoVi
                 {position.map(|i| view! { <span>{format!("{} of {total}", i + 1)}</span> })}
             </p>
             <h1>{question.text}</h1>
-            <p class="question-meta">
-                {question.category.label()} " · " {question.style.label()} " · "
-                {question.difficulty.label()}
-            </p>
+            <div class="question-head">
+                <p class="question-meta">
+                    {question.category.label()} " · " {question.style.label()} " · "
+                    {question.difficulty.label()}
+                </p>
+                <button
+                    type="button"
+                    class="bookmark"
+                    aria-pressed=move || bookmarked.get().to_string()
+                    on:click=move |_| store.toggle_bookmark(id)
+                >
+                    <span aria-hidden="true">{move || if bookmarked.get() { "★ " } else { "☆ " }}</span>
+                    "Bookmark"
+                </button>
+            </div>
             <ul class="tags" aria-label="Topics">{topics}</ul>
 
             <section aria-labelledby="why">
@@ -49,42 +119,62 @@ pub fn QuestionPage(question: &'static Question, list: ListQuery) -> impl IntoVi
                 <Blocks blocks=question.why/>
             </section>
 
-            <button
-                type="button"
-                class="button reveal"
-                aria-expanded=move || revealed.get().to_string()
-                aria-controls="answer-material"
-                on:click=move |_| revealed.update(|r| *r = !*r)
-            >
-                {move || if revealed.get() { "Hide model answer" } else { "Show model answer" }}
-            </button>
+            <div class="compare" class:revealed=move || revealed.get()>
+                <div class="compare-mine">
+                    <AnswerEditor question/>
+                    <button
+                        type="button"
+                        class="button reveal"
+                        aria-expanded=move || revealed.get().to_string()
+                        aria-controls="answer-material"
+                        on:click=move |_| revealed.update(|r| *r = !*r)
+                    >
+                        {move || if revealed.get() { "Hide model answer" } else { "Show model answer" }}
+                    </button>
+                </div>
 
-            <div id="answer-material" hidden=move || !revealed.get()>
-                <section aria-labelledby="structure">
-                    <h2 id="structure">{headings.structure}</h2>
-                    <InlineList items=question.structure ordered=true/>
-                </section>
-                <section aria-labelledby="points">
-                    <h2 id="points">{headings.talking_points}</h2>
-                    <InlineList items=question.talking_points/>
-                </section>
-                <section aria-labelledby="model">
-                    <h2 id="model">{headings.answer}</h2>
-                    <Blocks blocks=question.answer/>
-                </section>
-                <section aria-labelledby="tip" class="tip">
-                    <h2 id="tip">"Tip"</h2>
-                    <Blocks blocks=question.tip/>
-                </section>
-                <section aria-labelledby="pitfalls">
-                    <h2 id="pitfalls">"Pitfalls"</h2>
-                    <InlineList items=question.pitfalls/>
-                </section>
-                <section aria-labelledby="follow-ups">
-                    <h2 id="follow-ups">"Follow-ups"</h2>
-                    <InlineList items=question.follow_ups/>
-                </section>
+                <div id="answer-material" class="compare-model" hidden=move || !revealed.get()>
+                    <section aria-labelledby="structure">
+                        <h2 id="structure">{headings.structure}</h2>
+                        <InlineList items=question.structure ordered=true/>
+                    </section>
+                    <section aria-labelledby="points">
+                        <h2 id="points">{headings.talking_points}</h2>
+                        <p class="hint">
+                            "Tick what your answer covered: "
+                            <span>{move || format!("{} of {point_count}", ticked_count())}</span>
+                        </p>
+                        <ul class="checklist">{talking_points}</ul>
+                    </section>
+                    <section aria-labelledby="model">
+                        <h2 id="model">{headings.answer}</h2>
+                        <Blocks blocks=question.answer/>
+                    </section>
+                    <section aria-labelledby="tip" class="tip">
+                        <h2 id="tip">"Tip"</h2>
+                        <Blocks blocks=question.tip/>
+                    </section>
+                    <section aria-labelledby="pitfalls">
+                        <h2 id="pitfalls">"Pitfalls"</h2>
+                        <InlineList items=question.pitfalls/>
+                    </section>
+                    <section aria-labelledby="follow-ups">
+                        <h2 id="follow-ups">"Follow-ups"</h2>
+                        <InlineList items=question.follow_ups/>
+                    </section>
+                </div>
             </div>
+
+            <Show when=move || revealed.get()>
+                <RateButtons question on_rated/>
+                {move || next_practice.get().map(|q| view! {
+                    <p>
+                        <a class="button" href=Route::Question { id: q.id.to_string(), list: ListQuery::default() }.href()>
+                            "Next in practice →"
+                        </a>
+                    </p>
+                })}
+            </Show>
 
             <nav class="prev-next" aria-label="Previous and next question">
                 {previous.map(|(href, text)| view! {

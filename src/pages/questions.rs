@@ -3,14 +3,18 @@ use leptos::prelude::*;
 use crate::bank::{self, Category, Question};
 use crate::route::Route;
 use crate::search::{bank_index, ListQuery};
+use crate::state::Store;
 
 /// The question list with its filters. The filters live in the URL (replaced,
 /// not pushed, as they change) so a reload or a shared link shows the same list.
 #[component]
 pub fn QuestionsPage(initial: ListQuery) -> impl IntoView {
     crate::browser::set_title("Questions: OpsDrill");
+    let store = expect_context::<Store>();
     let query = RwSignal::new(initial);
-    let results = Memo::new(move |_| query.with(|q| bank_index().search(q)));
+    let results = Memo::new(move |_| {
+        query.with(|q| store.data.with(|d| bank_index().search_marked(q, &d.marks.bookmarks)))
+    });
     Effect::new(move |_| crate::browser::replace_route(&Route::Questions(query.get())));
 
     let category_button = move |category: Option<Category>| {
@@ -50,6 +54,15 @@ pub fn QuestionsPage(initial: ListQuery) -> impl IntoView {
                 {category_button(None)}
                 {Category::ALL.into_iter().map(|c| category_button(Some(c))).collect_view()}
             </div>
+            <button
+                type="button"
+                class="chip bookmarked-filter"
+                aria-pressed=move || query.with(|q| q.bookmarked).to_string()
+                on:click=move |_| query.update(|q| q.bookmarked = !q.bookmarked)
+            >
+                <span aria-hidden="true">"★ "</span>
+                "Bookmarked"
+            </button>
             <label class="topic-filter">
                 <span>"Topic"</span>
                 <select

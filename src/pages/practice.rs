@@ -1,0 +1,109 @@
+use leptos::prelude::*;
+
+use crate::bank::{self, Category, Question};
+use crate::route::Route;
+use crate::schedule::{days_until_interview, practice_queue};
+use crate::search::ListQuery;
+use crate::state::{now_ms, utc_offset_min, Store};
+
+/// Today's practice: questions due now first, then new ones up to the daily
+/// limit, optionally within one category.
+#[component]
+pub fn PracticePage() -> impl IntoView {
+    crate::browser::set_title("Practice: OpsDrill");
+    let store = expect_context::<Store>();
+    let category = RwSignal::new(None::<Category>);
+    let queue = Memo::new(move |_| {
+        let category = category.get();
+        store.data.with(|d| {
+            practice_queue(
+                bank::QUESTIONS,
+                &d.schedule,
+                category,
+                d.settings.daily_new_limit,
+                now_ms(),
+                utc_offset_min(),
+            )
+        })
+    });
+    let interview = move || {
+        store.data.with(|d| {
+            let date = d.settings.interview_date.as_deref();
+            days_until_interview(date, now_ms(), utc_offset_min()).map(|days| match days {
+                0 => "Your interview is today. Good luck!".to_string(),
+                1 => "1 day to your interview: every started question comes back before it.".to_string(),
+                n => format!("{n} days to your interview: every started question comes back before it."),
+            })
+        })
+    };
+    let href = |q: &Question| {
+        Route::Question {
+            id: q.id.to_string(),
+            list: ListQuery::default(),
+        }
+        .href()
+    };
+    let item = move |q: &'static Question, kind: &'static str| {
+        view! {
+            <li>
+                <a href=href(q)>
+                    <span class="question-text">{q.text}</span>
+                    <span class="question-meta">{kind} " · " {q.category.label()} " · " {q.difficulty.label()}</span>
+                </a>
+            </li>
+        }
+    };
+    let chip = move |choice: Option<Category>| {
+        view! {
+            <button
+                type="button"
+                class="chip"
+                aria-pressed=move || (category.get() == choice).to_string()
+                on:click=move |_| category.set(choice)
+            >
+                {choice.map_or("All", Category::label)}
+            </button>
+        }
+    };
+
+    view! {
+        <h1>"Practice"</h1>
+        {move || interview().map(|text| view! { <p class="notice">{text}</p> })}
+        <p class="practice-counts" role="status">
+            {move || queue.with(|q| format!(
+                "{} due now · {} new today (limit {}, {} started)",
+                q.due.len(),
+                q.new.len(),
+                store.data.with(|d| d.settings.daily_new_limit),
+                q.new_started_today,
+            ))}
+        </p>
+        <div class="chips" role="group" aria-label="Category">
+            {chip(None)}
+            {Category::ALL.into_iter().map(|c| chip(Some(c))).collect_view()}
+        </div>
+        {move || queue.with(|q| q.questions().next()).map(|first| view! {
+            <p><a class="button" href=href(first)>"Start practising"</a></p>
+        })}
+        {move || {
+            let q = queue.get();
+            if q.due.is_empty() && q.new.is_empty() {
+                view! {
+                    <p class="empty">"Nothing is due and today's new questions are done. Come back tomorrow, raise the daily limit in "
+                        <a href="#/settings">"Settings"</a> ", or browse " <a href="#/questions">"all questions"</a> "."
+                    </p>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <ol class="question-list">
+                        {q.due.iter().map(|&question| item(question, "Due")).collect_view()}
+                        {q.new.iter().map(|&question| item(question, "New")).collect_view()}
+                    </ol>
+                }
+                .into_any()
+            }
+        }}
+        <p class="hint">"Start a mock interview: coming soon."</p>
+    }
+}

@@ -1,0 +1,207 @@
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use crate::bank;
+use crate::components::banners::download_backup;
+use crate::state::{now_ms, Store};
+use crate::store::backup::{self, MergeSummary, MAX_BACKUP_BYTES};
+use crate::store::records::MAX_DAILY_NEW_LIMIT;
+use crate::store::{markdown_export, time, UserData};
+
+/// A backup that passed validation, waiting for the user's choice.
+#[derive(Clone)]
+struct PendingImport {
+    file_name: String,
+    incoming: UserData,
+    merged: UserData,
+    summary: MergeSummary,
+}
+
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    crate::browser::set_title("Settings: OpsDrill");
+    let store = expect_context::<Store>();
+    let settings = move || store.data.with(|d| d.settings.clone());
+
+    let storage_info = RwSignal::new(None::<String>);
+    spawn_local(async move {
+        let (persisted, estimate) = crate::browser::storage_estimate().await;
+        let persisted = match persisted {
+            Some(true) => "Storage is persistent: the browser will not clear it to save space.",
+            Some(false) => "Storage is not marked persistent: the browser may clear it when space runs low. Keep a backup.",
+            None => "This browser does not say whether storage is persistent.",
+        };
+        let usage = estimate
+            .map(|(used, quota)| {
+                format!(
+                    " Using {:.1} MB of {:.0} MB available to this site.",
+                    used / 1_048_576.0,
+                    quota / 1_048_576.0
+                )
+            })
+            .unwrap_or_default();
+        storage_info.set(Some(format!("{persisted}{usage}")));
+    });
+
+    let pending = RwSignal::new(None::<PendingImport>);
+    let confirm_replace = RwSignal::new(false);
+    let import_message = RwSignal::new(None::<(bool, String)>);
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        pending.set(None);
+        confirm_replace.set(false);
+        let file_name = file.name();
+        if file.size() > MAX_BACKUP_BYTES as f64 {
+            import_message.set(Some((false, backup::ImportError::TooLarge(file.size() as usize).to_string())));
+            return;
+        }
+        spawn_local(async move {
+            let parsed = match crate::browser::read_file(&file).await {
+                Ok(bytes) => backup::parse(&bytes).map_err(|e| e.to_string()),
+                Err(why) => Err(format!("The file could not be read ({why}).")),
+            };
+            match parsed {
+                Err(message) => import_message.set(Some((false, format!("{file_name}: {message} Nothing was changed.")))),
+                Ok(incoming) => {
+                    let (merged, summary) = store.data.with_untracked(|d| backup::merge(d, &incoming));
+                    import_message.set(None);
+                    pending.set(Some(PendingImport { file_name, incoming, merged, summary }));
+                }
+            }
+        });
+    };
+    let apply = move |replace: bool| {
+        let Some(choice) = pending.get_untracked() else { return };
+        let next = if replace { choice.incoming } else { choice.merged };
+        match store.apply_import(next) {
+            Ok(aside) => import_message.set(Some((
+                true,
+                format!("Imported {}. Your data from before the import is saved in this browser under {aside}.", choice.file_name),
+            ))),
+            Err(message) => import_message.set(Some((false, message))),
+        }
+        pending.set(None);
+        confirm_replace.set(false);
+    };
+
+    let preview = move || {
+        pending.get().map(|p| {
+            let s = &p.summary;
+            let line = |n: usize, what: &str| (n > 0).then(|| view! { <li>{format!("{n} {what}")}</li> });
+            let incoming_answers = p.incoming.answers.values().filter(|a| !a.is_empty()).count();
+            view! {
+                <div class="import-preview" role="region" aria-label="Import preview">
+                    <h3>{format!("Ready to import {}", p.file_name)}</h3>
+                    <p>{format!("The backup holds {incoming_answers} answers. Merging would change:")}</p>
+                    <ul>
+                        {line(s.added.len(), "new answers added")}
+                        {line(s.updated.len(), "answers updated (the newer edit wins)")}
+                        {line(s.kept_both.len(), "answers changed in both places: both texts kept, newer first")}
+                        {line(s.unchanged, "answers already the same")}
+                        {line(s.cards_updated, "question schedules updated")}
+                        {line(s.reviews_added, "ratings added to your history")}
+                        {line(s.bookmarks_added, "bookmarks added")}
+                    </ul>
+                    {(!s.changes_anything()).then(|| view! { <p>"Nothing would change: you already have everything in this backup."</p> })}
+                    <p class="hint">"Your settings stay as they are when merging. Your current data is saved aside before anything changes."</p>
+                    <div class="actions">
+                        <button type="button" class="button" on:click=move |_| apply(false)>"Merge into my data"</button>
+                        <button type="button" class="button secondary" on:click=move |_| confirm_replace.set(true)>"Replace everything…"</button>
+                        <button type="button" class="button secondary" on:click=move |_| pending.set(None)>"Cancel"</button>
+                    </div>
+                    <Show when=move || confirm_replace.get()>
+                        <div class="banner warning" role="alert">
+                            <p>"Replace all your answers, ratings, bookmarks and settings with the backup's? Answers the backup does not have will be emptied. A copy of your current data is saved aside first."</p>
+                            <button type="button" class="button" on:click=move |_| apply(true)>"Yes, replace everything"</button>
+                            <button type="button" class="button secondary" on:click=move |_| confirm_replace.set(false)>"Keep my data"</button>
+                        </div>
+                    </Show>
+                </div>
+            }
+        })
+    };
+
+    let export_markdown = move |_| {
+        let text = store
+            .data
+            .with_untracked(|d| markdown_export::export(d, bank::QUESTIONS, now_ms()));
+        let name = format!(
+            "opsdrill-answers-{}.md",
+            time::format_date(now_ms().div_euclid(time::DAY_MS))
+        );
+        let _ = crate::browser::download(&name, "text/markdown", &text);
+    };
+
+    view! {
+        <h1>"Settings"</h1>
+
+        <section aria-labelledby="practice-settings">
+            <h2 id="practice-settings">"Practice"</h2>
+            <div class="field">
+                <label for="daily-limit">"New questions per day"</label>
+                <input
+                    id="daily-limit"
+                    type="number"
+                    inputmode="numeric"
+                    min="1"
+                    max=MAX_DAILY_NEW_LIMIT.to_string()
+                    prop:value=move || settings().daily_new_limit.to_string()
+                    on:change=move |ev| {
+                        if let Ok(n) = event_target_value(&ev).trim().parse::<u32>() {
+                            let n = n.clamp(1, MAX_DAILY_NEW_LIMIT);
+                            store.update_settings(|s| s.daily_new_limit = n);
+                        }
+                    }
+                />
+            </div>
+            <div class="field">
+                <label for="interview-date">"Interview date (optional)"</label>
+                <p class="hint" id="interview-hint">"Until then, every question you have started comes back before the day."</p>
+                <input
+                    id="interview-date"
+                    type="date"
+                    aria-describedby="interview-hint"
+                    prop:value=move || settings().interview_date.unwrap_or_default()
+                    on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        let date = time::parse_date(&value).map(|_| value);
+                        store.update_settings(|s| s.interview_date = date);
+                    }
+                />
+            </div>
+        </section>
+
+        <section aria-labelledby="data-settings">
+            <h2 id="data-settings">"Your data"</h2>
+            <p>"Your answers and progress are stored only in this browser. Nothing is sent anywhere."</p>
+            <p class="hint">{move || storage_info.get().unwrap_or_else(|| "Checking storage…".into())}</p>
+            <p class="hint">{move || match settings().last_export_ms {
+                None => "No backup exported yet.".to_string(),
+                Some(at) => format!("Last backup: {}.", time::format_date(at.div_euclid(time::DAY_MS))),
+            }}</p>
+            <div class="actions">
+                <button type="button" class="button" on:click=move |_| download_backup(store)>"Export backup"</button>
+                <button type="button" class="button secondary" on:click=export_markdown>"Export answers as Markdown"</button>
+            </div>
+            <div class="field">
+                <label for="import-file">"Import backup"</label>
+                <p class="hint" id="import-hint">"An OpsDrill backup file (.json, at most 5 MB). You will see what changes before anything does."</p>
+                <input id="import-file" type="file" accept=".json,application/json" aria-describedby="import-hint" on:change=on_file/>
+            </div>
+            {move || import_message.get().map(|(ok, message)| view! {
+                <p class=if ok { "notice" } else { "notice error" } role=if ok { "status" } else { "alert" }>{message}</p>
+            })}
+            {preview}
+        </section>
+    }
+}

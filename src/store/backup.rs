@@ -1,0 +1,481 @@
+//! Backups: one JSON file with everything the user has. Importing validates
+//! the whole file before anything changes, and merging never drops text: when
+//! two different versions of an answer meet, the newer leads and the older is
+//! kept below it.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use super::codec::{self, SCHEMA_VERSION};
+use super::records::{Answer, Marks, Schedule, Settings, StarText, UserData};
+use super::time;
+
+pub const APP_ID: &str = "opsdrill";
+pub const MAX_BACKUP_BYTES: usize = 5 * 1024 * 1024;
+
+#[derive(Serialize)]
+struct BackupOut<'a> {
+    app: &'static str,
+    app_version: &'a str,
+    schema_version: u64,
+    exported_at: String,
+    exported_at_ms: i64,
+    answers: &'a BTreeMap<String, Answer>,
+    schedule: &'a Schedule,
+    marks: &'a Marks,
+    settings: &'a Settings,
+}
+
+/// The backup file's text.
+pub fn export(data: &UserData, now_ms: i64, app_version: &str) -> String {
+    let out = BackupOut {
+        app: APP_ID,
+        app_version,
+        schema_version: SCHEMA_VERSION,
+        exported_at: time::iso_utc(now_ms),
+        exported_at_ms: now_ms,
+        answers: &data.answers,
+        schedule: &data.schedule,
+        marks: &data.marks,
+        settings: &data.settings,
+    };
+    serde_json::to_string_pretty(&out).unwrap_or_default()
+}
+
+pub fn file_name(now_ms: i64) -> String {
+    format!(
+        "opsdrill-backup-{}.json",
+        time::format_date(now_ms.div_euclid(time::DAY_MS))
+    )
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportError {
+    TooLarge(usize),
+    NotText,
+    NotJson(String),
+    NotOpsDrill,
+    NewerSchema(u64),
+    Invalid(String),
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::TooLarge(n) => write!(
+                f,
+                "The file is {:.1} MB; a backup can be at most 5 MB.",
+                *n as f64 / 1_048_576.0
+            ),
+            ImportError::NotText => write!(f, "The file is not text, so it cannot be an OpsDrill backup."),
+            ImportError::NotJson(e) => write!(f, "The file is not valid JSON ({e})."),
+            ImportError::NotOpsDrill => write!(
+                f,
+                "This is not an OpsDrill backup: it has no \"app\": \"opsdrill\" field."
+            ),
+            ImportError::NewerSchema(v) => write!(
+                f,
+                "This backup comes from a newer OpsDrill (schema {v}); this version reads up to schema {SCHEMA_VERSION}. Update the app, then import again."
+            ),
+            ImportError::Invalid(e) => write!(f, "The backup has a problem: {e}."),
+        }
+    }
+}
+
+fn section<T: serde::de::DeserializeOwned + Default>(
+    map: &mut serde_json::Map<String, Value>,
+    name: &str,
+) -> Result<T, ImportError> {
+    match map.remove(name) {
+        None | Some(Value::Null) => Ok(T::default()),
+        Some(value) => serde_json::from_value(value)
+            .map_err(|e| ImportError::Invalid(format!("`{name}` is malformed: {e}"))),
+    }
+}
+
+/// Reads and validates a backup file. Nothing is changed by this.
+pub fn parse(bytes: &[u8]) -> Result<UserData, ImportError> {
+    if bytes.len() > MAX_BACKUP_BYTES {
+        return Err(ImportError::TooLarge(bytes.len()));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText)?;
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| ImportError::NotJson(e.to_string()))?;
+    let Value::Object(mut map) = value else {
+        return Err(ImportError::NotOpsDrill);
+    };
+    if map.get("app").and_then(Value::as_str) != Some(APP_ID) {
+        return Err(ImportError::NotOpsDrill);
+    }
+    let schema = map
+        .get("schema_version")
+        .and_then(Value::as_u64)
+        .ok_or_else(|| ImportError::Invalid("`schema_version` is missing or not a number".into()))?;
+    if schema > SCHEMA_VERSION {
+        return Err(ImportError::NewerSchema(schema));
+    }
+
+    let mut answers = BTreeMap::new();
+    match map.remove("answers") {
+        None | Some(Value::Null) => {}
+        Some(Value::Object(entries)) => {
+            for (id, value) in entries {
+                if id.is_empty() || id.contains('/') {
+                    return Err(ImportError::Invalid(format!("answer id `{id}` is not a question id")));
+                }
+                let answer = codec::decode_answer(&value.to_string())
+                    .map_err(|e| ImportError::Invalid(format!("the answer to `{id}`: {e}")))?;
+                answers.insert(id, answer);
+            }
+        }
+        Some(_) => return Err(ImportError::Invalid("`answers` is not an object".into())),
+    }
+    let schedule: Schedule = section(&mut map, "schedule")?;
+    codec::validate_schedule(&schedule).map_err(|e| ImportError::Invalid(e.to_string()))?;
+    let marks: Marks = section(&mut map, "marks")?;
+    let settings: Settings = section(&mut map, "settings")?;
+    codec::validate_settings(&settings).map_err(|e| ImportError::Invalid(e.to_string()))?;
+    Ok(UserData {
+        answers,
+        schedule,
+        marks,
+        settings,
+    })
+}
+
+/// What a merge would do, shown to the user before anything changes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MergeSummary {
+    pub added: Vec<String>,
+    pub updated: Vec<String>,
+    pub kept_both: Vec<String>,
+    pub unchanged: usize,
+    pub cards_updated: usize,
+    pub reviews_added: usize,
+    pub bookmarks_added: usize,
+}
+
+impl MergeSummary {
+    pub fn changes_anything(&self) -> bool {
+        !self.added.is_empty()
+            || !self.updated.is_empty()
+            || !self.kept_both.is_empty()
+            || self.cards_updated > 0
+            || self.reviews_added > 0
+            || self.bookmarks_added > 0
+    }
+}
+
+fn divider(updated_ms: i64) -> String {
+    format!(
+        "\n\n--- Also kept: the other version, edited {} ---\n",
+        time::format_date(updated_ms.div_euclid(time::DAY_MS))
+    )
+}
+
+/// Joins two texts: the newer leads; the older is appended unless the newer
+/// already contains it. Returns the text and whether the older was appended.
+fn join_text(newer: &str, older: &str, older_ms: i64) -> (String, bool) {
+    if older.trim().is_empty() || newer.contains(older.trim()) {
+        (newer.to_string(), false)
+    } else if newer.trim().is_empty() {
+        (older.to_string(), false)
+    } else {
+        (format!("{newer}{}{older}", divider(older_ms)), true)
+    }
+}
+
+/// Merges two versions of one answer: the newer leads and the older is kept
+/// below it unless the newer already contains it. Also says whether it was kept.
+pub fn merge_answer(local: &Answer, incoming: &Answer) -> (Answer, bool) {
+    let (newer, older) = if incoming.updated_ms > local.updated_ms {
+        (incoming, local)
+    } else {
+        (local, incoming)
+    };
+    let mut kept_both = false;
+    let mut join = |a: &str, b: &str| {
+        let (text, both) = join_text(a, b, older.updated_ms);
+        kept_both |= both;
+        text
+    };
+    let merged = Answer {
+        text: join(&newer.text, &older.text),
+        star: StarText {
+            situation: join(&newer.star.situation, &older.star.situation),
+            task: join(&newer.star.task, &older.star.task),
+            action: join(&newer.star.action, &older.star.action),
+            result: join(&newer.star.result, &older.star.result),
+        },
+        updated_ms: newer.updated_ms.max(older.updated_ms),
+    };
+    (merged, kept_both)
+}
+
+/// Merges a backup into the current data. Settings stay as they are here.
+pub fn merge(local: &UserData, incoming: &UserData) -> (UserData, MergeSummary) {
+    let mut out = local.clone();
+    let mut summary = MergeSummary::default();
+    for (id, theirs) in &incoming.answers {
+        match local.answers.get(id) {
+            None => {
+                if !theirs.is_empty() {
+                    out.answers.insert(id.clone(), theirs.clone());
+                    summary.added.push(id.clone());
+                }
+            }
+            Some(ours) if ours.text == theirs.text && ours.star == theirs.star => {
+                summary.unchanged += 1;
+            }
+            Some(ours) => {
+                let (merged, kept_both) = merge_answer(ours, theirs);
+                if merged.text == ours.text && merged.star == ours.star {
+                    summary.unchanged += 1;
+                    continue;
+                }
+                if kept_both {
+                    summary.kept_both.push(id.clone());
+                } else {
+                    summary.updated.push(id.clone());
+                }
+                out.answers.insert(id.clone(), merged);
+            }
+        }
+    }
+    for (id, card) in &incoming.schedule.cards {
+        let newer = local
+            .schedule
+            .cards
+            .get(id)
+            .is_none_or(|ours| card.last_review_ms > ours.last_review_ms);
+        if newer {
+            out.schedule.cards.insert(id.clone(), card.clone());
+            summary.cards_updated += 1;
+        }
+    }
+    for review in &incoming.schedule.reviews {
+        let known = out
+            .schedule
+            .reviews
+            .iter()
+            .any(|r| r.id == review.id && r.at_ms == review.at_ms);
+        if !known {
+            out.schedule.reviews.push(review.clone());
+            summary.reviews_added += 1;
+        }
+    }
+    out.schedule.reviews.sort_by_key(|r| r.at_ms);
+    for (id, ticks) in &incoming.marks.ticks {
+        out.marks.ticks.entry(id.clone()).or_default().extend(ticks);
+    }
+    for id in &incoming.marks.bookmarks {
+        if out.marks.bookmarks.insert(id.clone()) {
+            summary.bookmarks_added += 1;
+        }
+    }
+    (out, summary)
+}
+
+/// Whether to remind the user to export: some written answer has gone
+/// unbacked-up for longer than `days` (edited after the last export, or never
+/// exported, and the oldest such edit is that old).
+pub fn needs_reminder(data: &UserData, now_ms: i64, days: i64) -> bool {
+    let since = data.settings.last_export_ms.unwrap_or(i64::MIN);
+    data.answers
+        .values()
+        .filter(|a| !a.is_empty() && a.updated_ms > since)
+        .map(|a| a.updated_ms)
+        .min()
+        .is_some_and(|oldest| now_ms - oldest > days * time::DAY_MS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::records::{CardState, Review};
+
+    fn answer(text: &str, updated_ms: i64) -> Answer {
+        Answer {
+            text: text.into(),
+            updated_ms,
+            ..Answer::default()
+        }
+    }
+
+    fn sample() -> UserData {
+        let mut data = UserData::default();
+        data.answers.insert("alert-fatigue".into(), answer("Page on symptoms.", 1_000));
+        data.answers.insert(
+            "conflict".into(),
+            Answer {
+                star: StarText {
+                    situation: "Two teams, one database.".into(),
+                    result: "Latency fell 40%.".into(),
+                    ..StarText::default()
+                },
+                updated_ms: 2_000,
+                ..Answer::default()
+            },
+        );
+        data.schedule.cards.insert(
+            "alert-fatigue".into(),
+            CardState {
+                due_ms: 9_000,
+                stability: 2.5,
+                state: 2,
+                last_review_ms: 1_500,
+                ..CardState::default()
+            },
+        );
+        data.schedule.reviews.push(Review {
+            id: "alert-fatigue".into(),
+            at_ms: 1_500,
+            rating: 3,
+        });
+        data.marks.bookmarks.insert("conflict".into());
+        data.marks.ticks.insert("alert-fatigue".into(), [0, 2].into());
+        data.settings.interview_date = Some("2026-12-24".into());
+        data
+    }
+
+    #[test]
+    fn export_then_parse_gives_the_same_data() {
+        let data = sample();
+        let file = export(&data, 1_795_651_200_000, "0.1.0");
+        assert!(file.contains("\"app\": \"opsdrill\""));
+        assert!(file.contains("\"exported_at\": \"2026-11-26T00:00:00Z\""));
+        assert!(file.contains("\"schema_version\": 1"));
+        assert_eq!(parse(file.as_bytes()), Ok(data));
+    }
+
+    #[test]
+    fn bad_files_are_named_precisely() {
+        let big = vec![b' '; MAX_BACKUP_BYTES + 1];
+        assert_eq!(parse(&big), Err(ImportError::TooLarge(MAX_BACKUP_BYTES + 1)));
+        assert_eq!(parse(&[0xff, 0xfe, 0x00]), Err(ImportError::NotText));
+        assert!(matches!(parse(b"{\"app\": \"opsdrill\""), Err(ImportError::NotJson(_))));
+        assert_eq!(parse(b"{\"name\": \"my todo list\"}"), Err(ImportError::NotOpsDrill));
+        assert_eq!(parse(b"[]"), Err(ImportError::NotOpsDrill));
+        assert_eq!(
+            parse(b"{\"app\":\"opsdrill\",\"schema_version\":7}"),
+            Err(ImportError::NewerSchema(7))
+        );
+        let wrong_type = br#"{"app":"opsdrill","schema_version":1,"answers":{"q1":{"text":5}}}"#;
+        let err = parse(wrong_type).unwrap_err().to_string();
+        assert!(err.starts_with("The backup has a problem: the answer to `q1`:"), "{err}");
+        let bad_rating = br#"{"app":"opsdrill","schema_version":1,"schedule":{"reviews":[{"id":"a","at_ms":1,"rating":9}]}}"#;
+        assert_eq!(
+            parse(bad_rating).unwrap_err().to_string(),
+            "The backup has a problem: a review of `a` has rating 9, expected 1 to 4."
+        );
+        let bad_limit = br#"{"app":"opsdrill","schema_version":1,"settings":{"daily_new_limit":100000}}"#;
+        assert!(parse(bad_limit).unwrap_err().to_string().contains("daily_new_limit"));
+    }
+
+    #[test]
+    fn reminder_only_for_work_unbacked_for_two_weeks() {
+        let day = time::DAY_MS;
+        let mut data = UserData::default();
+        assert!(!needs_reminder(&data, 100 * day, 14), "no answers, no reminder");
+        data.answers.insert("a".into(), answer("text", 80 * day));
+        assert!(!needs_reminder(&data, 90 * day, 14), "written 10 days ago");
+        assert!(needs_reminder(&data, 95 * day, 14), "written 15 days ago, never exported");
+        data.settings.last_export_ms = Some(94 * day);
+        assert!(!needs_reminder(&data, 200 * day, 14), "nothing new since the export");
+        data.answers.insert("b".into(), answer("more", 150 * day));
+        assert!(needs_reminder(&data, 170 * day, 14), "new work 20 days old");
+        data.answers.insert("c".into(), answer("", 10 * day));
+        assert!(!needs_reminder(&data, 160 * day, 14), "empty answers do not count");
+    }
+
+    #[test]
+    fn merge_adds_what_is_missing_and_keeps_what_is_here() {
+        let local = sample();
+        let mut incoming = UserData::default();
+        incoming.answers.insert("new-one".into(), answer("From my laptop.", 5_000));
+        incoming.marks.bookmarks.insert("new-one".into());
+        let (merged, summary) = merge(&local, &incoming);
+        assert_eq!(summary.added, vec!["new-one"]);
+        assert_eq!(summary.bookmarks_added, 1);
+        assert_eq!(merged.answers.len(), 3);
+        assert_eq!(merged.answers["alert-fatigue"], local.answers["alert-fatigue"]);
+        assert_eq!(merged.settings, local.settings, "settings are not merged");
+    }
+
+    #[test]
+    fn newer_edit_wins_when_it_contains_the_older() {
+        let local = sample();
+        let mut incoming = UserData::default();
+        incoming.answers.insert(
+            "alert-fatigue".into(),
+            answer("Page on symptoms. And add runbooks.", 3_000),
+        );
+        let (merged, summary) = merge(&local, &incoming);
+        assert_eq!(summary.updated, vec!["alert-fatigue"]);
+        assert_eq!(merged.answers["alert-fatigue"].text, "Page on symptoms. And add runbooks.");
+        assert_eq!(merged.answers["alert-fatigue"].updated_ms, 3_000);
+
+        // An older backup of the same answer changes nothing.
+        let mut old = UserData::default();
+        old.answers.insert("alert-fatigue".into(), answer("Page on", 10));
+        let (merged, summary) = merge(&local, &old);
+        assert_eq!(summary.unchanged, 1);
+        assert_eq!(merged, local);
+    }
+
+    #[test]
+    fn when_both_changed_both_texts_are_kept() {
+        let local = sample();
+        let mut incoming = UserData::default();
+        incoming.answers.insert("alert-fatigue".into(), answer("Tiered severities.", 500));
+        incoming.answers.insert(
+            "conflict".into(),
+            Answer {
+                star: StarText {
+                    situation: "Two teams, one database.".into(),
+                    result: "p99 down from 900 ms to 300 ms.".into(),
+                    ..StarText::default()
+                },
+                updated_ms: 4_000,
+                ..Answer::default()
+            },
+        );
+        let (merged, summary) = merge(&local, &incoming);
+        assert_eq!(summary.kept_both, vec!["alert-fatigue", "conflict"]);
+        let text = &merged.answers["alert-fatigue"].text;
+        assert!(text.starts_with("Page on symptoms."), "the newer (local) leads: {text}");
+        assert!(text.ends_with("Tiered severities."), "the older is kept: {text}");
+        let star = &merged.answers["conflict"].star;
+        assert!(star.result.starts_with("p99 down"));
+        assert!(star.result.ends_with("Latency fell 40%."));
+        assert_eq!(star.situation, "Two teams, one database.");
+    }
+
+    #[test]
+    fn schedules_keep_the_latest_card_and_union_reviews() {
+        let local = sample();
+        let mut incoming = UserData::default();
+        let mut newer = local.schedule.cards["alert-fatigue"].clone();
+        newer.last_review_ms = 8_000;
+        newer.reps = 4;
+        incoming.schedule.cards.insert("alert-fatigue".into(), newer.clone());
+        incoming.schedule.reviews = vec![
+            local.schedule.reviews[0].clone(),
+            Review {
+                id: "alert-fatigue".into(),
+                at_ms: 8_000,
+                rating: 4,
+            },
+        ];
+        let (merged, summary) = merge(&local, &incoming);
+        assert_eq!(merged.schedule.cards["alert-fatigue"], newer);
+        assert_eq!(summary.reviews_added, 1);
+        assert_eq!(merged.schedule.reviews.len(), 2);
+        let (again, summary) = merge(&merged, &incoming);
+        assert_eq!(again, merged, "merging twice changes nothing more");
+        assert!(!summary.changes_anything());
+    }
+}

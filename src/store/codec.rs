@@ -1,0 +1,290 @@
+//! How records are named and encoded in localStorage: `opsdrill/<name>` keys,
+//! each a JSON object `{"version": N, ...}`. Decoding never panics: anything
+//! unreadable becomes a `DecodeError` the app can report.
+
+use std::fmt;
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
+
+use super::records::{Answer, Marks, Schedule, Settings, MAX_DAILY_NEW_LIMIT};
+
+pub const PREFIX: &str = "opsdrill/";
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: u64 = 1;
+
+/// The keys the app owns. Anything else in localStorage is left alone.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum StoreKey {
+    Answer(String),
+    Schedule,
+    Marks,
+    Settings,
+}
+
+impl StoreKey {
+    pub fn parse(key: &str) -> Option<StoreKey> {
+        let name = key.strip_prefix(PREFIX)?;
+        match name {
+            "schedule" => Some(StoreKey::Schedule),
+            "marks" => Some(StoreKey::Marks),
+            "settings" => Some(StoreKey::Settings),
+            _ => name
+                .strip_prefix("answer/")
+                .filter(|id| !id.is_empty() && !id.contains('/'))
+                .map(|id| StoreKey::Answer(id.to_string())),
+        }
+    }
+
+    pub fn name(&self) -> String {
+        match self {
+            StoreKey::Answer(id) => format!("{PREFIX}answer/{id}"),
+            StoreKey::Schedule => format!("{PREFIX}schedule"),
+            StoreKey::Marks => format!("{PREFIX}marks"),
+            StoreKey::Settings => format!("{PREFIX}settings"),
+        }
+    }
+}
+
+/// Where an unreadable value is copied before the app runs without it.
+pub fn corrupt_copy_key(original: &str, at_ms: i64) -> String {
+    format!("{PREFIX}corrupt/{at_ms}/{original}")
+}
+
+/// Where the current data is saved before an import changes it.
+pub fn saved_before_import_key(at_ms: i64) -> String {
+    format!("{PREFIX}saved-before-import/{at_ms}")
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeError {
+    NotJson(String),
+    NotAnObject,
+    FutureVersion(u64),
+    BadVersion,
+    Invalid(String),
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecodeError::NotJson(e) => write!(f, "it is not valid JSON ({e})"),
+            DecodeError::NotAnObject => write!(f, "it is not a JSON object"),
+            DecodeError::FutureVersion(v) => write!(
+                f,
+                "it was written by a newer OpsDrill (schema {v}; this one reads up to {SCHEMA_VERSION})"
+            ),
+            DecodeError::BadVersion => write!(f, "its \"version\" is not a whole number"),
+            DecodeError::Invalid(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Versioned<'a, T> {
+    version: u64,
+    #[serde(flatten)]
+    data: &'a T,
+}
+
+/// Encodes a record as `{"version": SCHEMA_VERSION, ...fields}`.
+pub fn encode<T: Serialize>(record: &T) -> String {
+    serde_json::to_string(&Versioned {
+        version: SCHEMA_VERSION,
+        data: record,
+    })
+    .unwrap_or_else(|_| "{}".into())
+}
+
+/// Splits `{"version": N, ...}` into N and the rest. A missing version means
+/// the record predates versioning and is read as version 1.
+fn versioned_object(raw: &str) -> Result<(u64, Value), DecodeError> {
+    let value: Value = serde_json::from_str(raw).map_err(|e| DecodeError::NotJson(e.to_string()))?;
+    let Value::Object(mut map) = value else {
+        return Err(DecodeError::NotAnObject);
+    };
+    let version = match map.remove("version") {
+        None => 1,
+        Some(v) => v.as_u64().ok_or(DecodeError::BadVersion)?,
+    };
+    if version > SCHEMA_VERSION {
+        return Err(DecodeError::FutureVersion(version));
+    }
+    Ok((version, Value::Object(map)))
+}
+
+fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, DecodeError> {
+    serde_json::from_value(value).map_err(|e| DecodeError::Invalid(e.to_string()))
+}
+
+/// Version 0 answers were a bare JSON string; later ones are objects.
+pub fn decode_answer(raw: &str) -> Result<Answer, DecodeError> {
+    if let Ok(Value::String(text)) = serde_json::from_str::<Value>(raw) {
+        return Ok(Answer {
+            text,
+            ..Answer::default()
+        });
+    }
+    let (_version, value) = versioned_object(raw)?;
+    let answer: Answer = from_value(value)?;
+    Ok(answer)
+}
+
+pub fn decode_schedule(raw: &str) -> Result<Schedule, DecodeError> {
+    let (_version, value) = versioned_object(raw)?;
+    let schedule: Schedule = from_value(value)?;
+    validate_schedule(&schedule)?;
+    Ok(schedule)
+}
+
+pub fn validate_schedule(schedule: &Schedule) -> Result<(), DecodeError> {
+    for (id, card) in &schedule.cards {
+        if card.state > 3 {
+            return Err(DecodeError::Invalid(format!(
+                "card `{id}` has an unknown state {}",
+                card.state
+            )));
+        }
+        if !card.stability.is_finite() || !card.difficulty.is_finite() {
+            return Err(DecodeError::Invalid(format!(
+                "card `{id}` has a non-numeric stability or difficulty"
+            )));
+        }
+    }
+    if let Some(review) = schedule.reviews.iter().find(|r| !(1..=4).contains(&r.rating)) {
+        return Err(DecodeError::Invalid(format!(
+            "a review of `{}` has rating {}, expected 1 to 4",
+            review.id, review.rating
+        )));
+    }
+    Ok(())
+}
+
+pub fn decode_marks(raw: &str) -> Result<Marks, DecodeError> {
+    let (_version, value) = versioned_object(raw)?;
+    from_value(value)
+}
+
+pub fn decode_settings(raw: &str) -> Result<Settings, DecodeError> {
+    let (_version, value) = versioned_object(raw)?;
+    let settings: Settings = from_value(value)?;
+    validate_settings(&settings)?;
+    Ok(settings)
+}
+
+pub fn validate_settings(settings: &Settings) -> Result<(), DecodeError> {
+    if !(1..=MAX_DAILY_NEW_LIMIT).contains(&settings.daily_new_limit) {
+        return Err(DecodeError::Invalid(format!(
+            "daily_new_limit is {}, expected 1 to {MAX_DAILY_NEW_LIMIT}",
+            settings.daily_new_limit
+        )));
+    }
+    if let Some(date) = &settings.interview_date {
+        if super::time::parse_date(date).is_none() {
+            return Err(DecodeError::Invalid(format!(
+                "interview_date `{date}` is not a YYYY-MM-DD date"
+            )));
+        }
+    }
+    if !matches!(settings.theme.as_str(), "system" | "light" | "dark") {
+        return Err(DecodeError::Invalid(format!(
+            "theme `{}` is not system, light or dark",
+            settings.theme
+        )));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::records::{CardState, Review, StarText};
+
+    #[test]
+    fn keys_round_trip_and_foreign_keys_are_ignored() {
+        for key in [
+            StoreKey::Answer("alert-fatigue".into()),
+            StoreKey::Schedule,
+            StoreKey::Marks,
+            StoreKey::Settings,
+        ] {
+            assert_eq!(StoreKey::parse(&key.name()), Some(key));
+        }
+        for foreign in [
+            "theme",
+            "opsdrill/",
+            "opsdrill/answer/",
+            "opsdrill/answer/a/b",
+            "opsdrill/corrupt/1/opsdrill/marks",
+            "other/opsdrill/marks",
+        ] {
+            assert_eq!(StoreKey::parse(foreign), None, "{foreign}");
+        }
+    }
+
+    #[test]
+    fn records_round_trip_with_a_version() {
+        let answer = Answer {
+            text: "We paged on symptoms.".into(),
+            star: StarText {
+                situation: "s".into(),
+                ..StarText::default()
+            },
+            updated_ms: 1_700_000_000_000,
+        };
+        let raw = encode(&answer);
+        assert!(raw.starts_with("{\"version\":1,"), "{raw}");
+        assert_eq!(decode_answer(&raw), Ok(answer));
+
+        let mut schedule = Schedule::default();
+        schedule.cards.insert(
+            "x".into(),
+            CardState {
+                stability: 3.5,
+                state: 2,
+                ..CardState::default()
+            },
+        );
+        schedule.reviews.push(Review {
+            id: "x".into(),
+            at_ms: 5,
+            rating: 3,
+        });
+        assert_eq!(decode_schedule(&encode(&schedule)), Ok(schedule));
+
+        let mut settings = Settings::default();
+        settings.interview_date = Some("2026-12-24".into());
+        assert_eq!(decode_settings(&encode(&settings)), Ok(settings));
+    }
+
+    #[test]
+    fn migrations_from_older_shapes() {
+        // Version 0: an answer was a bare string.
+        assert_eq!(decode_answer("\"my old answer\"").unwrap().text, "my old answer");
+        // Before versioning: an object with no version reads as version 1.
+        let settings = decode_settings("{\"daily_new_limit\":5}").unwrap();
+        assert_eq!(settings.daily_new_limit, 5);
+        assert_eq!(settings.theme, "system", "new fields take their defaults");
+        // Unknown fields from a later minor change are ignored.
+        let answer = decode_answer("{\"version\":1,\"text\":\"t\",\"mood\":\"calm\"}").unwrap();
+        assert_eq!(answer.text, "t");
+    }
+
+    #[test]
+    fn unreadable_values_say_why() {
+        assert!(matches!(decode_answer("{\"text\": \"cut off"), Err(DecodeError::NotJson(_))));
+        assert_eq!(decode_marks("[1,2]"), Err(DecodeError::NotAnObject));
+        assert_eq!(decode_settings("{\"version\":9}"), Err(DecodeError::FutureVersion(9)));
+        assert_eq!(decode_settings("{\"version\":\"one\"}"), Err(DecodeError::BadVersion));
+        assert!(matches!(
+            decode_answer("{\"text\": 42}"),
+            Err(DecodeError::Invalid(_))
+        ));
+        let err = decode_settings("{\"daily_new_limit\": 0}").unwrap_err();
+        assert_eq!(err.to_string(), "daily_new_limit is 0, expected 1 to 200");
+        let err = decode_schedule("{\"reviews\":[{\"id\":\"q\",\"at_ms\":1,\"rating\":7}]}").unwrap_err();
+        assert_eq!(err.to_string(), "a review of `q` has rating 7, expected 1 to 4");
+        assert!(decode_settings("{\"interview_date\":\"next friday\"}").is_err());
+    }
+}
