@@ -2,6 +2,9 @@
 //! read `Store::data` and change things only through these methods, which
 //! update memory first and then persist through `crate::storage`.
 
+use std::collections::{BTreeMap, BTreeSet};
+use std::time::Duration;
+
 use leptos::prelude::*;
 
 use crate::schedule::{self, Grade};
@@ -31,7 +34,17 @@ pub struct StorageStatus {
 pub struct Store {
     pub data: RwSignal<UserData>,
     pub status: RwSignal<StorageStatus>,
+    /// Answers changed in memory and not yet written (the editor shows
+    /// "Saving…" for them; another tab's save does not replace them).
+    pub unsaved: RwSignal<BTreeSet<String>>,
+    /// Another tab saved a different version of an answer being edited here.
+    pub conflicts: RwSignal<BTreeMap<String, Answer>>,
+    /// Bumped per edit, so only the last edit's timer writes.
+    edits: StoredValue<u64>,
 }
+
+/// How long after the last keystroke an answer is written.
+pub const SAVE_DELAY: Duration = Duration::from_millis(400);
 
 pub fn now_ms() -> i64 {
     js_sys::Date::now() as i64
@@ -54,10 +67,17 @@ impl Store {
                 protected: loaded.protected.into_iter().collect(),
                 ..StorageStatus::default()
             }),
+            unsaved: RwSignal::new(BTreeSet::new()),
+            conflicts: RwSignal::new(BTreeMap::new()),
+            edits: StoredValue::new(0),
         };
         let _ = window_event_listener(leptos::ev::storage, move |event| {
             store.on_storage_event(event.key(), event.new_value());
         });
+        // Leaving, hiding or switching away writes what is pending at once,
+        // so a reload or a closed tab never loses a keystroke.
+        let _ = window_event_listener(leptos::ev::pagehide, move |_| store.flush());
+        let _ = window_event_listener_untyped("visibilitychange", move |_| store.flush());
         store.request_persistence();
         store
     }
@@ -82,17 +102,34 @@ impl Store {
         let Some(store_key) = StoreKey::parse(&key) else {
             return;
         };
-        self.data.update(|data| {
-            if let StoreKey::Answer(id) = &store_key {
-                let incoming = codec::decode_answer(&raw).ok();
-                let current = data.answers.get(id).map(|a| a.updated_ms).unwrap_or(i64::MIN);
-                if let Some(answer) = incoming.filter(|a| a.updated_ms > current) {
-                    data.answers.insert(id.clone(), answer);
-                }
-            } else {
-                let _ = storage::apply(data, &store_key, &raw);
+        if let StoreKey::Answer(id) = &store_key {
+            let Ok(incoming) = codec::decode_answer(&raw) else {
+                return;
+            };
+            let current = self.data.with_untracked(|d| d.answers.get(id).cloned());
+            let newer = current
+                .as_ref()
+                .is_none_or(|c| incoming.updated_ms > c.updated_ms);
+            let same = current
+                .as_ref()
+                .is_some_and(|c| c.text == incoming.text && c.star == incoming.star);
+            if !newer || same {
+                return;
             }
-        });
+            if self.unsaved.with_untracked(|u| u.contains(id)) {
+                self.conflicts.update(|c| {
+                    c.insert(id.clone(), incoming);
+                });
+            } else {
+                self.data.update(|d| {
+                    d.answers.insert(id.clone(), incoming);
+                });
+            }
+        } else {
+            self.data.update(|data| {
+                let _ = storage::apply(data, &store_key, &raw);
+            });
+        }
     }
 
     fn persist(&self, key: StoreKey, value: String) {
@@ -130,12 +167,60 @@ impl Store {
         self.data.with_untracked(|d| d.answers.get(id).cloned())
     }
 
-    pub fn save_answer(&self, id: &str, answer: Answer) {
-        let value = codec::encode(&answer);
+    /// Changes an answer in memory at once and writes it `SAVE_DELAY` after
+    /// the last edit (or sooner, on `flush`).
+    pub fn edit_answer(&self, id: &str, change: impl FnOnce(&mut Answer)) {
+        let now = now_ms();
         self.data.update(|d| {
-            d.answers.insert(id.to_string(), answer);
+            let answer = d.answers.entry(id.to_string()).or_default();
+            change(answer);
+            answer.updated_ms = now;
         });
-        self.persist(StoreKey::Answer(id.to_string()), value);
+        if self.unsaved.with_untracked(|u| !u.contains(id)) {
+            self.unsaved.update(|u| {
+                u.insert(id.to_string());
+            });
+        }
+        self.edits.update_value(|n| *n += 1);
+        let ticket = self.edits.get_value();
+        let store = *self;
+        set_timeout(
+            move || {
+                if store.edits.get_value() == ticket {
+                    store.flush();
+                }
+            },
+            SAVE_DELAY,
+        );
+    }
+
+    /// Writes every answer changed since the last write.
+    pub fn flush(&self) {
+        let ids = self.unsaved.with_untracked(|u| u.clone());
+        if ids.is_empty() {
+            return;
+        }
+        for id in &ids {
+            if let Some(answer) = self.answer(id) {
+                self.persist(StoreKey::Answer(id.clone()), codec::encode(&answer));
+            }
+        }
+        self.unsaved.set(BTreeSet::new());
+    }
+
+    /// Brings another tab's version of an answer in, keeping this tab's text
+    /// too (the newer leads).
+    pub fn take_conflict(&self, id: &str) {
+        let Some(theirs) = self.conflicts.with_untracked(|c| c.get(id).cloned()) else {
+            return;
+        };
+        let ours = self.answer(id).unwrap_or_default();
+        let (merged, _) = crate::store::backup::merge_answer(&ours, &theirs);
+        self.conflicts.update(|c| {
+            c.remove(id);
+        });
+        self.edit_answer(id, |a| *a = merged);
+        self.flush();
     }
 
     fn save_schedule(&self) {

@@ -1,0 +1,205 @@
+// Storage that does not lose data: unreadable, foreign and odd localStorage
+// contents load without a panic and with every original value intact; a full
+// storage and a blocked storage get their banners and lose nothing on screen.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { appReady, launchBrowser, newPage, screenshot, serveDist } from './support.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+const big = (n, unit) => unit.repeat(n);
+// [name, entries, expect]: expect 'unreadable' (a banner, a copy aside) or 'ok'.
+const fixtures = [
+  ['truncated settings JSON', { 'opsdrill/settings': '{"version":1,"daily_new_limit":' }, 'unreadable'],
+  ['settings with a wrong type', { 'opsdrill/settings': '{"daily_new_limit":"ten"}' }, 'unreadable'],
+  ['settings from a future version', { 'opsdrill/settings': '{"version":99,"daily_new_limit":5}' }, 'unreadable'],
+  ['settings as an array', { 'opsdrill/settings': '[]' }, 'unreadable'],
+  ['settings as null', { 'opsdrill/settings': 'null' }, 'unreadable'],
+  ['settings out of range', { 'opsdrill/settings': '{"daily_new_limit":0}' }, 'unreadable'],
+  ['settings with a bad date', { 'opsdrill/settings': '{"interview_date":"tomorrow"}' }, 'unreadable'],
+  ['settings with a non-numeric version', { 'opsdrill/settings': '{"version":"one"}' }, 'unreadable'],
+  ['old unversioned settings', { 'opsdrill/settings': '{"daily_new_limit":7}' }, 'ok'],
+  ['settings with unknown fields', { 'opsdrill/settings': '{"version":1,"daily_new_limit":5,"extra":{"nested":[1,2,3]}}' }, 'ok'],
+  ['schedule with a wrong type', { 'opsdrill/schedule': '{"cards":{"alert-fatigue":{"due_ms":"soon"}}}' }, 'unreadable'],
+  ['schedule with an impossible rating', { 'opsdrill/schedule': '{"reviews":[{"id":"x","at_ms":1,"rating":9}]}' }, 'unreadable'],
+  ['truncated schedule', { 'opsdrill/schedule': '{"cards": {' }, 'unreadable'],
+  ['schedule for unknown questions', { 'opsdrill/schedule': '{"cards":{"retired-question":{"due_ms":0,"state":2,"stability":1.5}},"reviews":[{"id":"retired-question","at_ms":5,"rating":3}]}' }, 'ok'],
+  ['marks with an out-of-range tick', { 'opsdrill/marks': '{"ticks":{"alert-fatigue":[0,1,999]}}' }, 'unreadable'],
+  ['marks with bookmarks as a string', { 'opsdrill/marks': '{"bookmarks":"alert-fatigue"}' }, 'unreadable'],
+  ['binary junk in marks', { 'opsdrill/marks': '\u0000\u0001\u0002garbage\uFFFD' }, 'unreadable'],
+  ['a version-0 answer (a bare string)', { 'opsdrill/answer/alert-fatigue': '"my answer from an old version"' }, 'ok'],
+  ['truncated answer', { 'opsdrill/answer/alert-fatigue': '{"text":"half an ans' }, 'unreadable'],
+  ['answer with a number for text', { 'opsdrill/answer/alert-fatigue': '{"text":12345}' }, 'unreadable'],
+  ['a huge valid answer', { 'opsdrill/answer/alert-fatigue': JSON.stringify({ version: 1, text: big(100_000, 'word '), updated_ms: 1 }) }, 'ok'],
+  ['a huge unreadable value', { 'opsdrill/answer/alert-fatigue': big(1_000_000, 'x') }, 'unreadable'],
+  ['an answer to an unknown question', { 'opsdrill/answer/no-such-question': '{"text":"an orphan answer"}' }, 'ok'],
+  ['foreign keys only', { theme: 'dark', 'other-app/state': '{"x":1}', 'opsdrill/answer/': '{"text":"no id"}', 'opsdrill/answer/a/b': 'nested', 'opsdrill/unknown-record': '{"x":1}' }, 'ok'],
+  ['a schedule with a negative version', { 'opsdrill/schedule': '{"version":-1}' }, 'unreadable'],
+  ['several broken at once', { 'opsdrill/settings': '{', 'opsdrill/marks': 'nope', 'opsdrill/answer/alert-fatigue': '{"text": "kept"}', 'opsdrill/schedule': '{"cards":[]}' }, 'unreadable'],
+  ['an answer with a wrong-typed STAR part', { 'opsdrill/answer/conflict-with-another-team': '{"star":{"situation":["a"]}}' }, 'unreadable'],
+  ['a previous corrupt copy already present', { 'opsdrill/marks': '{', 'opsdrill/corrupt/1/opsdrill/marks': '{' }, 'unreadable'],
+];
+
+async function seed(page, entries) {
+  await page.goto(`${server.base}#/settings`);
+  await appReady(page);
+  await page.evaluate((e) => {
+    localStorage.clear();
+    for (const [k, v] of Object.entries(e)) localStorage.setItem(k, v);
+  }, entries);
+}
+
+describe('storage that does not lose data', () => {
+  test(`${fixtures.length} corrupt or foreign localStorage fixtures: no panic, every original value kept`, async () => {
+    assert.ok(fixtures.length >= 25);
+    for (const [name, entries, expect] of fixtures) {
+      const session = await newPage(browser, server.base);
+      const { page, problems } = session;
+      await seed(page, entries);
+      for (const hash of ['#/q/alert-fatigue', '#/q/conflict-with-another-team', '#/practice', '#/progress', '#/questions', '#/settings']) {
+        await page.goto(`${server.base}${hash}`);
+        await page.reload();
+        await appReady(page);
+      }
+      const stored = await page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+      for (const [key, value] of Object.entries(entries)) {
+        assert.equal(stored[key], value, `${name}: ${key} is unchanged`);
+      }
+      const banner = page.getByText(/saved items? could not be read/);
+      if (expect === 'unreadable') {
+        await banner.waitFor();
+        const copies = Object.keys(stored).filter((k) => k.startsWith('opsdrill/corrupt/'));
+        for (const [key, value] of Object.entries(entries)) {
+          if (key.startsWith('opsdrill/corrupt/')) continue;
+          const copy = copies.find((k) => k.endsWith(`/${key}`) && stored[k] === value);
+          const readable = !copies.some((k) => k.endsWith(`/${key}`));
+          assert.ok(copy || readable, `${name}: ${key} has a copy aside or was readable`);
+        }
+        // Reloading does not pile up copies.
+        const before = copies.length;
+        await page.reload();
+        await appReady(page);
+        const after = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('opsdrill/corrupt/')).length);
+        assert.equal(after, before, `${name}: no new copies on reload`);
+      } else {
+        assert.equal(await banner.count(), 0, `${name}: no unreadable banner`);
+      }
+      await session.context.close();
+      assert.deepEqual(problems, [], `${name}: no panic, no console error`);
+    }
+  });
+
+  test('readable fixtures are used: an old bare-string answer and old settings', async () => {
+    const session = await newPage(browser, server.base);
+    const { page } = session;
+    await seed(page, { 'opsdrill/answer/alert-fatigue': '"my answer from an old version"', 'opsdrill/settings': '{"daily_new_limit":7}' });
+    await page.goto(`${server.base}#/q/alert-fatigue`);
+    await page.reload();
+    await appReady(page);
+    assert.equal(await page.getByRole('textbox', { name: 'Your answer' }).inputValue(), 'my answer from an old version');
+    await page.goto(`${server.base}#/practice`);
+    await page.getByText(/limit 7,/).waitFor();
+    await session.context.close();
+  });
+
+  test('an unreadable value can be exported as raw text from the banner', async () => {
+    const session = await newPage(browser, server.base);
+    const { page } = session;
+    await seed(page, { 'opsdrill/answer/alert-fatigue': '{"text":"half an ans' });
+    await page.reload();
+    await appReady(page);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export the unreadable data' }).click(),
+    ]);
+    const { readFile } = await import('node:fs/promises');
+    const text = await readFile(await download.path(), 'utf8');
+    assert.match(text, /opsdrill\/answer\/alert-fatigue\n\{"text":"half an ans/);
+    await screenshot(page, 'unreadable-banner-1280', { fullPage: false });
+    await session.context.close();
+  });
+
+  test('storage full: a banner that stays, the text stays on screen, nothing is deleted', async () => {
+    const session = await newPage(browser, server.base, { width: 360, height: 740 });
+    const { page, problems } = session;
+    await page.goto(`${server.base}#/q/alert-fatigue`);
+    await appReady(page);
+    const filled = await page.evaluate(() => {
+      let size = 1 << 20;
+      let n = 0;
+      while (size >= 1) {
+        try {
+          localStorage.setItem(`filler/${n}`, 'x'.repeat(size));
+          n += 1;
+        } catch {
+          size = Math.floor(size / 2);
+        }
+      }
+      return n;
+    });
+    assert.ok(filled > 0);
+    const before = await page.evaluate(() => Object.keys(localStorage).length);
+    const editor = page.getByRole('textbox', { name: 'Your answer' });
+    await editor.fill('An answer typed when the disk is full.');
+    await editor.blur();
+    await page.getByText('Storage is full.').waitFor();
+    assert.equal(await editor.inputValue(), 'An answer typed when the disk is full.');
+    assert.equal(await page.getByText('Not saved', { exact: true }).count(), 1);
+    assert.equal(await page.evaluate(() => Object.keys(localStorage).length), before, 'nothing deleted to make room');
+    // The banner stays across navigation until dismissed, and export works.
+    await page.goto(`${server.base}#/questions`);
+    await page.getByText('Storage is full.').waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export backup' }).first().click(),
+    ]);
+    const { readFile } = await import('node:fs/promises');
+    assert.match(await readFile(await download.path(), 'utf8'), /An answer typed when the disk is full\./);
+    await screenshot(page, 'storage-full-360', { fullPage: false });
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    assert.equal(await page.getByText('Storage is full.').count(), 0);
+    await session.context.close();
+    assert.deepEqual(problems, []);
+  });
+
+  test('storage that throws on access: the app runs in memory with a banner, and export works', async () => {
+    const session = await newPage(browser, server.base);
+    const { context, page, problems } = session;
+    await context.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', {
+        configurable: true,
+        get() {
+          throw new DOMException('The operation is insecure.', 'SecurityError');
+        },
+      });
+    });
+    await page.goto(`${server.base}#/q/alert-fatigue`);
+    await appReady(page);
+    await page.getByText('Storage is blocked in this browser').waitFor();
+    assert.match(await page.getByRole('alert').first().innerText(), /nothing will be kept after you close this tab/);
+    const editor = page.getByRole('textbox', { name: 'Your answer' });
+    await editor.fill('Kept in memory.');
+    await page.getByText('Kept in this tab only').waitFor();
+    // Navigating within the app keeps it.
+    await page.goto(`${server.base}#/questions`);
+    await page.goto(`${server.base}#/q/alert-fatigue`);
+    assert.equal(await page.getByRole('textbox', { name: 'Your answer' }).inputValue(), 'Kept in memory.');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export backup' }).first().click(),
+    ]);
+    const { readFile } = await import('node:fs/promises');
+    assert.match(await readFile(await download.path(), 'utf8'), /Kept in memory\./);
+    await context.close();
+    assert.deepEqual(problems, []);
+  });
+});
