@@ -84,7 +84,7 @@ pub async fn storage_estimate() -> (Option<bool>, Option<(f64, f64)>) {
         Ok(promise) => JsFuture::from(promise)
             .await
             .ok()
-            .and_then(|v| v.dyn_into::<web_sys::StorageEstimate>().ok())
+            .map(|v| v.unchecked_into::<web_sys::StorageEstimate>())
             .and_then(|e| Some((e.get_usage()?, e.get_quota()?))),
         Err(_) => None,
     };

@@ -7,12 +7,13 @@
 pub mod bank;
 mod browser;
 mod components;
+mod format;
 mod pages;
 pub mod route;
 pub mod schedule;
 pub mod search;
-pub mod stats;
 pub mod state;
+pub mod stats;
 mod storage;
 pub mod store;
 
@@ -25,8 +26,8 @@ use pages::not_found::NotFoundPage;
 use pages::practice::PracticePage;
 use pages::progress::ProgressPage;
 use pages::question::QuestionPage;
-use pages::settings::SettingsPage;
 use pages::questions::QuestionsPage;
+use pages::settings::SettingsPage;
 use route::Route;
 
 /// The route the app is showing, provided as context.

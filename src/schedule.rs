@@ -179,7 +179,9 @@ pub fn practice_queue(
     // A question was "started today" if its first review was today.
     let mut first_review: std::collections::BTreeMap<&str, i64> = Default::default();
     for review in &schedule.reviews {
-        first_review.entry(review.id.as_str()).or_insert(review.at_ms);
+        first_review
+            .entry(review.id.as_str())
+            .or_insert(review.at_ms);
     }
     let new_started_today = first_review
         .values()
@@ -242,7 +244,11 @@ mod tests {
             // Practise when due, but always before the interview starts.
             let at = card.due_ms.min(interview - 3_600_000).max(NOW);
             card = rate(Some(&card), Grade::Easy, at, Some(interview));
-            assert!(card.due_ms <= interview, "due {} after interview", card.due_ms);
+            assert!(
+                card.due_ms <= interview,
+                "due {} after interview",
+                card.due_ms
+            );
         }
         assert_eq!(card.due_ms, interview);
         // Without the interview, the same ratings run far past it.
@@ -288,13 +294,23 @@ mod tests {
             record(&mut schedule, q.id, Grade::Good, NOW + 1000, None);
         }
         let queue = practice_queue(QUESTIONS, &schedule, None, 5, NOW + 2000, 0);
-        assert_eq!(queue.new_started_today, 3, "a and b were first rated days ago");
+        assert_eq!(
+            queue.new_started_today, 3,
+            "a and b were first rated days ago"
+        );
         assert_eq!(queue.new.len(), 2);
     }
 
     #[test]
     fn queue_filters_by_category() {
-        let queue = practice_queue(QUESTIONS, &Schedule::default(), Some(Category::Ask), 100, NOW, 0);
+        let queue = practice_queue(
+            QUESTIONS,
+            &Schedule::default(),
+            Some(Category::Ask),
+            100,
+            NOW,
+            0,
+        );
         assert!(!queue.new.is_empty());
         assert!(queue.new.iter().all(|q| q.category == Category::Ask));
     }

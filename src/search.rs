@@ -16,7 +16,10 @@ pub struct ListQuery {
 
 impl ListQuery {
     pub fn is_empty(&self) -> bool {
-        self.category.is_none() && self.topic.is_none() && self.text.trim().is_empty() && !self.bookmarked
+        self.category.is_none()
+            && self.topic.is_none()
+            && self.text.trim().is_empty()
+            && !self.bookmarked
     }
 }
 

@@ -296,17 +296,26 @@ impl Store {
                 other => format!("The current data could not be saved aside first ({other:?}). Nothing was changed."),
             })?;
         }
-        let previous_ids: Vec<String> = self.data.with_untracked(|d| d.answers.keys().cloned().collect());
+        let previous_ids: Vec<String> = self
+            .data
+            .with_untracked(|d| d.answers.keys().cloned().collect());
         self.data.set(next);
-        let (answers, schedule, marks, settings): (Vec<(String, Answer)>, Schedule, Marks, Settings) =
-            self.data.with_untracked(|d| {
-                (
-                    d.answers.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
-                    d.schedule.clone(),
-                    d.marks.clone(),
-                    d.settings.clone(),
-                )
-            });
+        let (answers, schedule, marks, settings): (
+            Vec<(String, Answer)>,
+            Schedule,
+            Marks,
+            Settings,
+        ) = self.data.with_untracked(|d| {
+            (
+                d.answers
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect(),
+                d.schedule.clone(),
+                d.marks.clone(),
+                d.settings.clone(),
+            )
+        });
         for (id, answer) in answers {
             self.persist(StoreKey::Answer(id), codec::encode(&answer));
         }

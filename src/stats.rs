@@ -115,7 +115,11 @@ mod tests {
         let per_day: BTreeMap<i64, usize> = [(10, 2), (11, 1), (12, 5), (14, 1)].into();
         assert_eq!(streak(&per_day, 14), 1);
         assert_eq!(streak(&per_day, 12), 3);
-        assert_eq!(streak(&per_day, 13), 3, "yesterday's streak still stands today");
+        assert_eq!(
+            streak(&per_day, 13),
+            3,
+            "yesterday's streak still stands today"
+        );
         assert_eq!(streak(&per_day, 16), 0);
         assert_eq!(streak(&BTreeMap::new(), 16), 0);
     }
@@ -130,7 +134,11 @@ mod tests {
         assert_eq!(cells.last().unwrap().weekday, 3, "2026-11-26 is a Thursday");
         assert_eq!(cells.len(), 11 * 7 + 4);
         assert_eq!(cells.last().unwrap().week, 11);
-        assert_eq!(cells.iter().map(|c| c.count).sum::<usize>(), 4, "old days fall outside");
+        assert_eq!(
+            cells.iter().map(|c| c.count).sum::<usize>(),
+            4,
+            "old days fall outside"
+        );
     }
 
     #[test]
@@ -160,7 +168,13 @@ mod tests {
         assert_eq!(progress.learning, 2);
         assert_eq!(progress.mastered, 1);
         assert_eq!(progress.answered, 1);
-        let later = category_progress(QUESTIONS, Category::Technical, &schedule, &answers, NOW + 2 * time::DAY_MS);
+        let later = category_progress(
+            QUESTIONS,
+            Category::Technical,
+            &schedule,
+            &answers,
+            NOW + 2 * time::DAY_MS,
+        );
         assert!(later.due >= 1);
     }
 }

@@ -45,7 +45,11 @@ fn error_name(error: &JsValue) -> String {
     error
         .dyn_ref::<web_sys::DomException>()
         .map(|e| e.name())
-        .or_else(|| error.dyn_ref::<js_sys::Error>().map(|e| String::from(e.name())))
+        .or_else(|| {
+            error
+                .dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.name()))
+        })
         .unwrap_or_else(|| format!("{error:?}"))
 }
 

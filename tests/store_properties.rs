@@ -4,18 +4,28 @@
 use proptest::prelude::*;
 use serde_json::Value;
 
-use opsdrill::store::codec::{decode_answer, decode_marks, decode_schedule, decode_settings, encode};
+use opsdrill::store::codec::{
+    decode_answer, decode_marks, decode_schedule, decode_settings, encode,
+};
 use opsdrill::store::{backup, Answer, StarText};
 
 fn json_value() -> impl Strategy<Value = Value> {
     let leaf = prop_oneof![
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
-        any::<i64>().prop_map(|n| Value::from(n)),
-        any::<f64>().prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>()
+            .prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
         ".{0,20}".prop_map(Value::String),
-        prop_oneof![Just("version"), Just("text"), Just("star"), Just("cards"), Just("reviews"), Just("rating")]
-            .prop_map(|s| Value::String(s.to_string())),
+        prop_oneof![
+            Just("version"),
+            Just("text"),
+            Just("star"),
+            Just("cards"),
+            Just("reviews"),
+            Just("rating")
+        ]
+        .prop_map(|s| Value::String(s.to_string())),
     ];
     leaf.prop_recursive(4, 64, 8, |inner| {
         prop_oneof![

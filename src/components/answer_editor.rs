@@ -65,21 +65,36 @@ impl Field {
 pub fn AnswerEditor(question: &'static Question) -> impl IntoView {
     let store = expect_context::<Store>();
     let id = question.id;
-    let stored = move || store.data.with(|d| d.answers.get(id).cloned()).unwrap_or_default();
+    let stored = move || {
+        store
+            .data
+            .with(|d| d.answers.get(id).cloned())
+            .unwrap_or_default()
+    };
     let fields: &'static [Field] = if question.style == Style::Star {
         &[Field::Situation, Field::Task, Field::Action, Field::Result]
     } else {
         &[Field::Text]
     };
-    let words = Memo::new(move |_| store.data.with(|d| d.answers.get(id).map_or(0, Answer::word_count)));
+    let words = Memo::new(move |_| {
+        store
+            .data
+            .with(|d| d.answers.get(id).map_or(0, Answer::word_count))
+    });
     let status = move || {
         if store.unsaved.with(|u| u.contains(id)) {
             "Saving…"
         } else if store.status.with(|s| s.blocked.is_some()) {
             "Kept in this tab only"
-        } else if store.status.with(|s| s.quota_full || s.write_error.is_some()) {
+        } else if store
+            .status
+            .with(|s| s.quota_full || s.write_error.is_some())
+        {
             "Not saved"
-        } else if store.data.with(|d| d.answers.get(id).is_some_and(|a| a.updated_ms > 0)) {
+        } else if store
+            .data
+            .with(|d| d.answers.get(id).is_some_and(|a| a.updated_ms > 0))
+        {
             "Saved"
         } else {
             ""

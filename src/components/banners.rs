@@ -54,8 +54,10 @@ pub fn StorageBanners() -> impl IntoView {
         })
     };
     let write_error = move || {
-        status.with(|s| s.write_error.clone()).map(|message| view! {
-            <div class="banner warning" role="alert"><p>{message}</p>{export_button()}</div>
+        status.with(|s| s.write_error.clone()).map(|message| {
+            view! {
+                <div class="banner warning" role="alert"><p>{message}</p>{export_button()}</div>
+            }
         })
     };
     let unreadable = move || {

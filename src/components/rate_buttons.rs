@@ -8,7 +8,10 @@ use crate::schedule::{self, describe_interval, Grade};
 use crate::state::{now_ms, utc_offset_min, Store};
 
 #[component]
-pub fn RateButtons(question: &'static Question, #[prop(into)] on_rated: Callback<()>) -> impl IntoView {
+pub fn RateButtons(
+    question: &'static Question,
+    #[prop(into)] on_rated: Callback<()>,
+) -> impl IntoView {
     let store = expect_context::<Store>();
     let id = question.id;
     let rated = RwSignal::new(None::<(Grade, i64)>);
@@ -41,7 +44,10 @@ pub fn RateButtons(question: &'static Question, #[prop(into)] on_rated: Callback
     let preview = move |grade: Grade| {
         let now = now_ms();
         store.data.with(|d| {
-            let cap = schedule::interview_starts_ms(d.settings.interview_date.as_deref(), utc_offset_min());
+            let cap = schedule::interview_starts_ms(
+                d.settings.interview_date.as_deref(),
+                utc_offset_min(),
+            );
             let next = schedule::rate(d.schedule.cards.get(id), grade, now, cap);
             describe_interval(now, next.due_ms)
         })

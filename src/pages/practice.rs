@@ -31,8 +31,11 @@ pub fn PracticePage() -> impl IntoView {
             let date = d.settings.interview_date.as_deref();
             days_until_interview(date, now_ms(), utc_offset_min()).map(|days| match days {
                 0 => "Your interview is today. Good luck!".to_string(),
-                1 => "1 day to your interview: every started question comes back before it.".to_string(),
-                n => format!("{n} days to your interview: every started question comes back before it."),
+                1 => "1 day to your interview: every started question comes back before it."
+                    .to_string(),
+                n => format!(
+                    "{n} days to your interview: every started question comes back before it."
+                ),
             })
         })
     };

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::bank::{self, Category};
+use crate::format::count;
 use crate::state::{now_ms, utc_offset_min, Store};
 use crate::stats::{category_progress, heatmap, reviews_per_day, streak};
 use crate::store::time;
@@ -20,7 +21,13 @@ pub fn ProgressPage() -> impl IntoView {
             Category::ALL
                 .into_iter()
                 .map(|category| {
-                    let p = category_progress(bank::QUESTIONS, category, &d.schedule, &d.answers, now_ms());
+                    let p = category_progress(
+                        bank::QUESTIONS,
+                        category,
+                        &d.schedule,
+                        &d.answers,
+                        now_ms(),
+                    );
                     view! {
                         <tr>
                             <th scope="row">{category.label()}</th>
@@ -46,7 +53,9 @@ pub fn ProgressPage() -> impl IntoView {
         let summary = match busiest {
             None => "No ratings in the last 12 weeks yet.".to_string(),
             Some(best) => format!(
-                "{total} ratings on {active} days in the last 12 weeks; the busiest day was {} with {}.",
+                "{} on {} in the last 12 weeks; the busiest day was {} with {}.",
+                count(total, "rating", "ratings"),
+                count(active, "day", "days"),
                 time::format_date(best.day),
                 best.count
             ),
@@ -71,7 +80,7 @@ pub fn ProgressPage() -> impl IntoView {
                         rx="3"
                         class=format!("heat-{level}")
                     >
-                        <title>{format!("{}: {} ratings", time::format_date(cell.day), cell.count)}</title>
+                        <title>{format!("{}: {}", time::format_date(cell.day), count(cell.count, "rating", "ratings"))}</title>
                     </rect>
                 }
             })

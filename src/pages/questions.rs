@@ -13,7 +13,11 @@ pub fn QuestionsPage(initial: ListQuery) -> impl IntoView {
     let store = expect_context::<Store>();
     let query = RwSignal::new(initial);
     let results = Memo::new(move |_| {
-        query.with(|q| store.data.with(|d| bank_index().search_marked(q, &d.marks.bookmarks)))
+        query.with(|q| {
+            store
+                .data
+                .with(|d| bank_index().search_marked(q, &d.marks.bookmarks))
+        })
     });
     Effect::new(move |_| crate::browser::replace_route(&Route::Questions(query.get())));
 

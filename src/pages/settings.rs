@@ -4,6 +4,7 @@ use wasm_bindgen::JsCast;
 
 use crate::bank;
 use crate::components::banners::download_backup;
+use crate::format::count;
 use crate::state::{now_ms, Store};
 use crate::store::backup::{self, MergeSummary, MAX_BACKUP_BYTES};
 use crate::store::records::MAX_DAILY_NEW_LIMIT;
@@ -62,7 +63,10 @@ pub fn SettingsPage() -> impl IntoView {
         confirm_replace.set(false);
         let file_name = file.name();
         if file.size() > MAX_BACKUP_BYTES as f64 {
-            import_message.set(Some((false, backup::ImportError::TooLarge(file.size() as usize).to_string())));
+            import_message.set(Some((
+                false,
+                backup::ImportError::TooLarge(file.size() as usize).to_string(),
+            )));
             return;
         }
         spawn_local(async move {
@@ -71,18 +75,33 @@ pub fn SettingsPage() -> impl IntoView {
                 Err(why) => Err(format!("The file could not be read ({why}).")),
             };
             match parsed {
-                Err(message) => import_message.set(Some((false, format!("{file_name}: {message} Nothing was changed.")))),
+                Err(message) => import_message.set(Some((
+                    false,
+                    format!("{file_name}: {message} Nothing was changed."),
+                ))),
                 Ok(incoming) => {
-                    let (merged, summary) = store.data.with_untracked(|d| backup::merge(d, &incoming));
+                    let (merged, summary) =
+                        store.data.with_untracked(|d| backup::merge(d, &incoming));
                     import_message.set(None);
-                    pending.set(Some(PendingImport { file_name, incoming, merged, summary }));
+                    pending.set(Some(PendingImport {
+                        file_name,
+                        incoming,
+                        merged,
+                        summary,
+                    }));
                 }
             }
         });
     };
     let apply = move |replace: bool| {
-        let Some(choice) = pending.get_untracked() else { return };
-        let next = if replace { choice.incoming } else { choice.merged };
+        let Some(choice) = pending.get_untracked() else {
+            return;
+        };
+        let next = if replace {
+            choice.incoming
+        } else {
+            choice.merged
+        };
         match store.apply_import(next) {
             Ok(aside) => import_message.set(Some((
                 true,
@@ -97,20 +116,20 @@ pub fn SettingsPage() -> impl IntoView {
     let preview = move || {
         pending.get().map(|p| {
             let s = &p.summary;
-            let line = |n: usize, what: &str| (n > 0).then(|| view! { <li>{format!("{n} {what}")}</li> });
+            let line = |n: usize, one: &str, many: &str| (n > 0).then(|| view! { <li>{count(n, one, many)}</li> });
             let incoming_answers = p.incoming.answers.values().filter(|a| !a.is_empty()).count();
             view! {
                 <div class="import-preview" role="region" aria-label="Import preview">
                     <h3>{format!("Ready to import {}", p.file_name)}</h3>
-                    <p>{format!("The backup holds {incoming_answers} answers. Merging would change:")}</p>
+                    <p>{format!("The backup holds {}. Merging would change:", count(incoming_answers, "answer", "answers"))}</p>
                     <ul>
-                        {line(s.added.len(), "new answers added")}
-                        {line(s.updated.len(), "answers updated (the newer edit wins)")}
-                        {line(s.kept_both.len(), "answers changed in both places: both texts kept, newer first")}
-                        {line(s.unchanged, "answers already the same")}
-                        {line(s.cards_updated, "question schedules updated")}
-                        {line(s.reviews_added, "ratings added to your history")}
-                        {line(s.bookmarks_added, "bookmarks added")}
+                        {line(s.added.len(), "new answer added", "new answers added")}
+                        {line(s.updated.len(), "answer updated (the newer edit wins)", "answers updated (the newer edit wins)")}
+                        {line(s.kept_both.len(), "answer changed in both places: both texts kept, newer first", "answers changed in both places: both texts kept, newer first")}
+                        {line(s.unchanged, "answer already the same", "answers already the same")}
+                        {line(s.cards_updated, "question schedule updated", "question schedules updated")}
+                        {line(s.reviews_added, "rating added to your history", "ratings added to your history")}
+                        {line(s.bookmarks_added, "bookmark added", "bookmarks added")}
                     </ul>
                     {(!s.changes_anything()).then(|| view! { <p>"Nothing would change: you already have everything in this backup."</p> })}
                     <p class="hint">"Your settings stay as they are when merging. Your current data is saved aside before anything changes."</p>

@@ -113,7 +113,9 @@ pub fn parse(bytes: &[u8]) -> Result<UserData, ImportError> {
     let schema = map
         .get("schema_version")
         .and_then(Value::as_u64)
-        .ok_or_else(|| ImportError::Invalid("`schema_version` is missing or not a number".into()))?;
+        .ok_or_else(|| {
+            ImportError::Invalid("`schema_version` is missing or not a number".into())
+        })?;
     if schema > SCHEMA_VERSION {
         return Err(ImportError::NewerSchema(schema));
     }
@@ -124,7 +126,9 @@ pub fn parse(bytes: &[u8]) -> Result<UserData, ImportError> {
         Some(Value::Object(entries)) => {
             for (id, value) in entries {
                 if id.is_empty() || id.contains('/') {
-                    return Err(ImportError::Invalid(format!("answer id `{id}` is not a question id")));
+                    return Err(ImportError::Invalid(format!(
+                        "answer id `{id}` is not a question id"
+                    )));
                 }
                 let answer = codec::decode_answer(&value.to_string())
                     .map_err(|e| ImportError::Invalid(format!("the answer to `{id}`: {e}")))?;
@@ -307,7 +311,8 @@ mod tests {
 
     fn sample() -> UserData {
         let mut data = UserData::default();
-        data.answers.insert("alert-fatigue".into(), answer("Page on symptoms.", 1_000));
+        data.answers
+            .insert("alert-fatigue".into(), answer("Page on symptoms.", 1_000));
         data.answers.insert(
             "conflict".into(),
             Answer {
@@ -336,7 +341,9 @@ mod tests {
             rating: 3,
         });
         data.marks.bookmarks.insert("conflict".into());
-        data.marks.ticks.insert("alert-fatigue".into(), [0, 2].into());
+        data.marks
+            .ticks
+            .insert("alert-fatigue".into(), [0, 2].into());
         data.settings.interview_date = Some("2026-12-24".into());
         data
     }
@@ -354,10 +361,19 @@ mod tests {
     #[test]
     fn bad_files_are_named_precisely() {
         let big = vec![b' '; MAX_BACKUP_BYTES + 1];
-        assert_eq!(parse(&big), Err(ImportError::TooLarge(MAX_BACKUP_BYTES + 1)));
+        assert_eq!(
+            parse(&big),
+            Err(ImportError::TooLarge(MAX_BACKUP_BYTES + 1))
+        );
         assert_eq!(parse(&[0xff, 0xfe, 0x00]), Err(ImportError::NotText));
-        assert!(matches!(parse(b"{\"app\": \"opsdrill\""), Err(ImportError::NotJson(_))));
-        assert_eq!(parse(b"{\"name\": \"my todo list\"}"), Err(ImportError::NotOpsDrill));
+        assert!(matches!(
+            parse(b"{\"app\": \"opsdrill\""),
+            Err(ImportError::NotJson(_))
+        ));
+        assert_eq!(
+            parse(b"{\"name\": \"my todo list\"}"),
+            Err(ImportError::NotOpsDrill)
+        );
         assert_eq!(parse(b"[]"), Err(ImportError::NotOpsDrill));
         assert_eq!(
             parse(b"{\"app\":\"opsdrill\",\"schema_version\":7}"),
@@ -365,43 +381,67 @@ mod tests {
         );
         let wrong_type = br#"{"app":"opsdrill","schema_version":1,"answers":{"q1":{"text":5}}}"#;
         let err = parse(wrong_type).unwrap_err().to_string();
-        assert!(err.starts_with("The backup has a problem: the answer to `q1`:"), "{err}");
+        assert!(
+            err.starts_with("The backup has a problem: the answer to `q1`:"),
+            "{err}"
+        );
         let bad_rating = br#"{"app":"opsdrill","schema_version":1,"schedule":{"reviews":[{"id":"a","at_ms":1,"rating":9}]}}"#;
         assert_eq!(
             parse(bad_rating).unwrap_err().to_string(),
             "The backup has a problem: a review of `a` has rating 9, expected 1 to 4."
         );
-        let bad_limit = br#"{"app":"opsdrill","schema_version":1,"settings":{"daily_new_limit":100000}}"#;
-        assert!(parse(bad_limit).unwrap_err().to_string().contains("daily_new_limit"));
+        let bad_limit =
+            br#"{"app":"opsdrill","schema_version":1,"settings":{"daily_new_limit":100000}}"#;
+        assert!(parse(bad_limit)
+            .unwrap_err()
+            .to_string()
+            .contains("daily_new_limit"));
     }
 
     #[test]
     fn reminder_only_for_work_unbacked_for_two_weeks() {
         let day = time::DAY_MS;
         let mut data = UserData::default();
-        assert!(!needs_reminder(&data, 100 * day, 14), "no answers, no reminder");
+        assert!(
+            !needs_reminder(&data, 100 * day, 14),
+            "no answers, no reminder"
+        );
         data.answers.insert("a".into(), answer("text", 80 * day));
         assert!(!needs_reminder(&data, 90 * day, 14), "written 10 days ago");
-        assert!(needs_reminder(&data, 95 * day, 14), "written 15 days ago, never exported");
+        assert!(
+            needs_reminder(&data, 95 * day, 14),
+            "written 15 days ago, never exported"
+        );
         data.settings.last_export_ms = Some(94 * day);
-        assert!(!needs_reminder(&data, 200 * day, 14), "nothing new since the export");
+        assert!(
+            !needs_reminder(&data, 200 * day, 14),
+            "nothing new since the export"
+        );
         data.answers.insert("b".into(), answer("more", 150 * day));
         assert!(needs_reminder(&data, 170 * day, 14), "new work 20 days old");
         data.answers.insert("c".into(), answer("", 10 * day));
-        assert!(!needs_reminder(&data, 160 * day, 14), "empty answers do not count");
+        assert!(
+            !needs_reminder(&data, 160 * day, 14),
+            "empty answers do not count"
+        );
     }
 
     #[test]
     fn merge_adds_what_is_missing_and_keeps_what_is_here() {
         let local = sample();
         let mut incoming = UserData::default();
-        incoming.answers.insert("new-one".into(), answer("From my laptop.", 5_000));
+        incoming
+            .answers
+            .insert("new-one".into(), answer("From my laptop.", 5_000));
         incoming.marks.bookmarks.insert("new-one".into());
         let (merged, summary) = merge(&local, &incoming);
         assert_eq!(summary.added, vec!["new-one"]);
         assert_eq!(summary.bookmarks_added, 1);
         assert_eq!(merged.answers.len(), 3);
-        assert_eq!(merged.answers["alert-fatigue"], local.answers["alert-fatigue"]);
+        assert_eq!(
+            merged.answers["alert-fatigue"],
+            local.answers["alert-fatigue"]
+        );
         assert_eq!(merged.settings, local.settings, "settings are not merged");
     }
 
@@ -415,12 +455,16 @@ mod tests {
         );
         let (merged, summary) = merge(&local, &incoming);
         assert_eq!(summary.updated, vec!["alert-fatigue"]);
-        assert_eq!(merged.answers["alert-fatigue"].text, "Page on symptoms. And add runbooks.");
+        assert_eq!(
+            merged.answers["alert-fatigue"].text,
+            "Page on symptoms. And add runbooks."
+        );
         assert_eq!(merged.answers["alert-fatigue"].updated_ms, 3_000);
 
         // An older backup of the same answer changes nothing.
         let mut old = UserData::default();
-        old.answers.insert("alert-fatigue".into(), answer("Page on", 10));
+        old.answers
+            .insert("alert-fatigue".into(), answer("Page on", 10));
         let (merged, summary) = merge(&local, &old);
         assert_eq!(summary.unchanged, 1);
         assert_eq!(merged, local);
@@ -430,7 +474,9 @@ mod tests {
     fn when_both_changed_both_texts_are_kept() {
         let local = sample();
         let mut incoming = UserData::default();
-        incoming.answers.insert("alert-fatigue".into(), answer("Tiered severities.", 500));
+        incoming
+            .answers
+            .insert("alert-fatigue".into(), answer("Tiered severities.", 500));
         incoming.answers.insert(
             "conflict".into(),
             Answer {
@@ -446,8 +492,14 @@ mod tests {
         let (merged, summary) = merge(&local, &incoming);
         assert_eq!(summary.kept_both, vec!["alert-fatigue", "conflict"]);
         let text = &merged.answers["alert-fatigue"].text;
-        assert!(text.starts_with("Page on symptoms."), "the newer (local) leads: {text}");
-        assert!(text.ends_with("Tiered severities."), "the older is kept: {text}");
+        assert!(
+            text.starts_with("Page on symptoms."),
+            "the newer (local) leads: {text}"
+        );
+        assert!(
+            text.ends_with("Tiered severities."),
+            "the older is kept: {text}"
+        );
         let star = &merged.answers["conflict"].star;
         assert!(star.result.starts_with("p99 down"));
         assert!(star.result.ends_with("Latency fell 40%."));
@@ -461,7 +513,10 @@ mod tests {
         let mut newer = local.schedule.cards["alert-fatigue"].clone();
         newer.last_review_ms = 8_000;
         newer.reps = 4;
-        incoming.schedule.cards.insert("alert-fatigue".into(), newer.clone());
+        incoming
+            .schedule
+            .cards
+            .insert("alert-fatigue".into(), newer.clone());
         incoming.schedule.reviews = vec![
             local.schedule.reviews[0].clone(),
             Review {

@@ -100,7 +100,8 @@ pub fn encode<T: Serialize>(record: &T) -> String {
 /// Splits `{"version": N, ...}` into N and the rest. A missing version means
 /// the record predates versioning and is read as version 1.
 fn versioned_object(raw: &str) -> Result<(u64, Value), DecodeError> {
-    let value: Value = serde_json::from_str(raw).map_err(|e| DecodeError::NotJson(e.to_string()))?;
+    let value: Value =
+        serde_json::from_str(raw).map_err(|e| DecodeError::NotJson(e.to_string()))?;
     let Value::Object(mut map) = value else {
         return Err(DecodeError::NotAnObject);
     };
@@ -152,7 +153,11 @@ pub fn validate_schedule(schedule: &Schedule) -> Result<(), DecodeError> {
             )));
         }
     }
-    if let Some(review) = schedule.reviews.iter().find(|r| !(1..=4).contains(&r.rating)) {
+    if let Some(review) = schedule
+        .reviews
+        .iter()
+        .find(|r| !(1..=4).contains(&r.rating))
+    {
         return Err(DecodeError::Invalid(format!(
             "a review of `{}` has rating {}, expected 1 to 4",
             review.id, review.rating
@@ -253,15 +258,20 @@ mod tests {
         });
         assert_eq!(decode_schedule(&encode(&schedule)), Ok(schedule));
 
-        let mut settings = Settings::default();
-        settings.interview_date = Some("2026-12-24".into());
+        let settings = Settings {
+            interview_date: Some("2026-12-24".into()),
+            ..Settings::default()
+        };
         assert_eq!(decode_settings(&encode(&settings)), Ok(settings));
     }
 
     #[test]
     fn migrations_from_older_shapes() {
         // Version 0: an answer was a bare string.
-        assert_eq!(decode_answer("\"my old answer\"").unwrap().text, "my old answer");
+        assert_eq!(
+            decode_answer("\"my old answer\"").unwrap().text,
+            "my old answer"
+        );
         // Before versioning: an object with no version reads as version 1.
         let settings = decode_settings("{\"daily_new_limit\":5}").unwrap();
         assert_eq!(settings.daily_new_limit, 5);
@@ -273,18 +283,31 @@ mod tests {
 
     #[test]
     fn unreadable_values_say_why() {
-        assert!(matches!(decode_answer("{\"text\": \"cut off"), Err(DecodeError::NotJson(_))));
+        assert!(matches!(
+            decode_answer("{\"text\": \"cut off"),
+            Err(DecodeError::NotJson(_))
+        ));
         assert_eq!(decode_marks("[1,2]"), Err(DecodeError::NotAnObject));
-        assert_eq!(decode_settings("{\"version\":9}"), Err(DecodeError::FutureVersion(9)));
-        assert_eq!(decode_settings("{\"version\":\"one\"}"), Err(DecodeError::BadVersion));
+        assert_eq!(
+            decode_settings("{\"version\":9}"),
+            Err(DecodeError::FutureVersion(9))
+        );
+        assert_eq!(
+            decode_settings("{\"version\":\"one\"}"),
+            Err(DecodeError::BadVersion)
+        );
         assert!(matches!(
             decode_answer("{\"text\": 42}"),
             Err(DecodeError::Invalid(_))
         ));
         let err = decode_settings("{\"daily_new_limit\": 0}").unwrap_err();
         assert_eq!(err.to_string(), "daily_new_limit is 0, expected 1 to 200");
-        let err = decode_schedule("{\"reviews\":[{\"id\":\"q\",\"at_ms\":1,\"rating\":7}]}").unwrap_err();
-        assert_eq!(err.to_string(), "a review of `q` has rating 7, expected 1 to 4");
+        let err =
+            decode_schedule("{\"reviews\":[{\"id\":\"q\",\"at_ms\":1,\"rating\":7}]}").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "a review of `q` has rating 7, expected 1 to 4"
+        );
         assert!(decode_settings("{\"interview_date\":\"next friday\"}").is_err());
     }
 }

@@ -82,7 +82,15 @@ mod tests {
 
     #[test]
     fn impossible_dates_are_rejected() {
-        for bad in ["2026-02-30", "2026-13-01", "2026-00-10", "26-1-1", "soon", "2026-11", ""] {
+        for bad in [
+            "2026-02-30",
+            "2026-13-01",
+            "2026-00-10",
+            "26-1-1",
+            "soon",
+            "2026-11",
+            "",
+        ] {
             assert_eq!(parse_date(bad), None, "{bad}");
         }
         assert!(parse_date("2028-02-29").is_some());
