@@ -9,9 +9,11 @@ mod browser;
 mod components;
 mod format;
 mod pages;
+mod pwa;
 pub mod route;
 pub mod schedule;
 pub mod search;
+pub mod shortcuts;
 pub mod state;
 pub mod stats;
 mod storage;
@@ -20,7 +22,9 @@ pub mod store;
 use leptos::prelude::*;
 
 use components::banners::StorageBanners;
+use components::shortcuts::Shortcuts;
 use components::site_header::SiteHeader;
+use components::update_banner::UpdateBanner;
 use pages::home::HomePage;
 use pages::not_found::NotFoundPage;
 use pages::practice::PracticePage;
@@ -44,6 +48,20 @@ pub fn App() -> impl IntoView {
     });
     provide_context(CurrentRoute(route));
     provide_context(state::Store::load());
+    let update = pwa::UpdateAvailable(RwSignal::new(false));
+    provide_context(update);
+    pwa::register(update);
+    // The theme setting overrides prefers-color-scheme.
+    let store = expect_context::<state::Store>();
+    Effect::new(move |_| {
+        let theme = store.data.with(|d| d.settings.theme.clone());
+        if let Some(root) = document().document_element() {
+            let _ = match theme.as_str() {
+                "light" | "dark" => root.set_attribute("data-theme", &theme),
+                _ => root.remove_attribute("data-theme"),
+            };
+        }
+    });
 
     let page = move || match route.get() {
         Route::Home => view! { <HomePage/> }.into_any(),
@@ -69,7 +87,9 @@ pub fn App() -> impl IntoView {
             }
         }>"Skip to content"</a>
         <SiteHeader/>
+        <Shortcuts/>
         <main id="main" tabindex="-1">
+            <UpdateBanner/>
             <StorageBanners/>
             {page}
         </main>

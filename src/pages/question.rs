@@ -141,7 +141,11 @@ pub fn QuestionPage(question: &'static Question, list: ListQuery) -> impl IntoVi
                     <section aria-labelledby="points">
                         <h2 id="points">{headings.talking_points}</h2>
                         <p class="hint">
-                            "Tick what your answer covered: "
+                            {if question.style == crate::bank::Style::Ask {
+                                "Tick what you would listen for: "
+                            } else {
+                                "Tick what your answer covered: "
+                            }}
                             <span>{move || format!("{} of {point_count}", ticked_count())}</span>
                         </p>
                         <ul class="checklist">{talking_points}</ul>

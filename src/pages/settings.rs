@@ -200,6 +200,27 @@ pub fn SettingsPage() -> impl IntoView {
             </div>
         </section>
 
+        <section aria-labelledby="appearance-settings">
+            <h2 id="appearance-settings">"Appearance"</h2>
+            <div class="field">
+                <label for="theme">"Theme"</label>
+                <select
+                    id="theme"
+                    prop:value=move || settings().theme
+                    on:change=move |ev| {
+                        let theme = event_target_value(&ev);
+                        if matches!(theme.as_str(), "system" | "light" | "dark") {
+                            store.update_settings(|s| s.theme = theme);
+                        }
+                    }
+                >
+                    <option value="system">"Follow the system"</option>
+                    <option value="light">"Light"</option>
+                    <option value="dark">"Dark"</option>
+                </select>
+            </div>
+        </section>
+
         <section aria-labelledby="data-settings">
             <h2 id="data-settings">"Your data"</h2>
             <p>"Your answers and progress are stored only in this browser. Nothing is sent anywhere."</p>

@@ -25,8 +25,7 @@ after(async () => {
 });
 
 async function open(viewport) {
-  const session = await newPage(browser, server.base, viewport);
-  return session;
+  return newPage(browser, server.base, viewport);
 }
 
 async function finish({ context, problems }) {
@@ -208,5 +207,59 @@ describe('browse and read', () => {
       }
       await finish(session);
     }
+  });
+});
+
+describe('keyboard and appearance', () => {
+  test('shortcuts: / searches, space reveals, j/k move, ? lists them', async () => {
+    const session = await newPage(browser, server.base);
+    const { page } = session;
+    await page.goto(server.base);
+    await appReady(page);
+    await page.keyboard.press('/');
+    await page.getByRole('heading', { level: 1, name: 'Questions' }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Search questions');
+    await page.keyboard.type('runbook');
+    await page.waitForURL(/q=runbook/);
+    await page.locator('.question-list a').first().click();
+    await page.getByText(/^1 of \d+/).waitFor();
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press(' ');
+    await page.getByRole('button', { name: 'Hide model answer' }).waitFor();
+    await page.keyboard.press('j');
+    await page.getByText(/^2 of \d+/).waitFor();
+    await page.keyboard.press('k');
+    await page.getByText(/^1 of \d+/).waitFor();
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await help.waitFor();
+    assert.match(await help.innerText(), /Rate: Again, Hard, Good, Easy/);
+    await page.keyboard.press('Escape');
+    await help.waitFor({ state: 'detached' });
+    // Typing in a field is never taken for a shortcut.
+    await page.getByRole('textbox', { name: 'Your answer' }).fill('');
+    await page.getByRole('textbox', { name: 'Your answer' }).pressSequentially('j k / ?');
+    assert.equal(await page.getByRole('textbox', { name: 'Your answer' }).inputValue(), 'j k / ?');
+    await page.getByText(/^1 of \d+/).waitFor();
+    await finish(session);
+  });
+
+  test('dark mode follows the system, and Settings can override it', async () => {
+    const session = await newPage(browser, server.base, { width: 360, height: 740 }, { colorScheme: 'dark' });
+    const { page } = session;
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await page.goto(`${server.base}#/settings`);
+    await appReady(page);
+    assert.equal(await background(), 'rgb(21, 23, 26)');
+    await page.getByLabel('Theme').selectOption('light');
+    assert.equal(await background(), 'rgb(251, 251, 250)');
+    await page.reload();
+    await appReady(page);
+    assert.equal(await background(), 'rgb(251, 251, 250)', 'the choice is kept');
+    await screenshot(page, 'settings-light-override-360', { fullPage: false });
+    await page.getByLabel('Theme').selectOption('dark');
+    assert.equal(await background(), 'rgb(21, 23, 26)');
+    await screenshot(page, 'settings-dark-360', { fullPage: false });
+    await finish(session);
   });
 });

@@ -34,10 +34,12 @@ async function waitForServer(url, deadline) {
   throw new Error(`static server did not answer at ${url}`);
 }
 
-/** Starts a static server on dist/ and returns its base URL and a stop(). */
-export async function serveDist() {
+export const distDir = path.join(root, 'dist');
+
+/** Starts a static server on dist/ (or `dir`) and returns its base URL and a stop(). */
+export async function serveDist(dir = distDir) {
   const port = await freePort();
-  const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', path.join(root, 'dist')], {
+  const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dir], {
     stdio: 'ignore',
   });
   const base = `http://127.0.0.1:${port}/`;
@@ -64,8 +66,8 @@ export async function launchBrowser() {
  * A new page that records console errors, page errors (a Rust panic shows up
  * as one) and requests to any origin other than the app's.
  */
-export async function newPage(browser, base, viewport = { width: 1280, height: 800 }) {
-  const context = await browser.newContext({ viewport });
+export async function newPage(browser, base, viewport = { width: 1280, height: 800 }, options = {}) {
+  const context = await browser.newContext({ viewport, ...options });
   const page = await context.newPage();
   const problems = [];
   const origin = new URL(base).origin;

@@ -1,0 +1,90 @@
+//! Acts on the keyboard shortcuts (`crate::shortcuts`) and shows the list.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::shortcuts::{shortcut_for, Shortcut, HELP};
+
+fn click(selector: &str) -> bool {
+    document()
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        .map(|el| el.click())
+        .is_some()
+}
+
+fn focus_search() -> bool {
+    document()
+        .query_selector("input[type=search]")
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        .map(|el| el.focus())
+        .is_some()
+}
+
+/// Whether a key press landed on something that handles it itself (space on
+/// a button or link activates it).
+fn on_control(event: &web_sys::KeyboardEvent) -> bool {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "BUTTON" | "A" | "SUMMARY"))
+}
+
+#[component]
+pub fn Shortcuts() -> impl IntoView {
+    let help_open = RwSignal::new(false);
+    let _ = window_event_listener(leptos::ev::keydown, move |ev| {
+        let modifier = ev.ctrl_key() || ev.alt_key() || ev.meta_key();
+        let Some(shortcut) = shortcut_for(&ev.key(), crate::browser::is_typing(&ev), modifier)
+        else {
+            return;
+        };
+        let handled = match shortcut {
+            Shortcut::FocusSearch => {
+                if !focus_search() {
+                    let _ = window().location().set_hash("#/questions");
+                    set_timeout(
+                        || {
+                            focus_search();
+                        },
+                        std::time::Duration::from_millis(50),
+                    );
+                }
+                true
+            }
+            Shortcut::NextQuestion => click("a[rel=next]"),
+            Shortcut::PreviousQuestion => click("a[rel=prev]"),
+            Shortcut::RevealAnswer => {
+                !on_control(&ev) && click("button.reveal[aria-expanded=false]")
+            }
+            Shortcut::ShowHelp => {
+                help_open.set(true);
+                true
+            }
+            Shortcut::CloseHelp => {
+                let was_open = help_open.get_untracked();
+                help_open.set(false);
+                was_open
+            }
+        };
+        if handled {
+            ev.prevent_default();
+        }
+    });
+
+    view! {
+        <Show when=move || help_open.get()>
+            <div class="shortcuts" role="dialog" aria-modal="false" aria-labelledby="shortcuts-title">
+                <h2 id="shortcuts-title">"Keyboard shortcuts"</h2>
+                <dl>
+                    {HELP.iter().map(|(key, what)| view! { <dt><kbd>{*key}</kbd></dt><dd>{*what}</dd> }).collect_view()}
+                </dl>
+                <button type="button" class="button small" on:click=move |_| help_open.set(false)>"Close"</button>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,59 @@
+// axe-core on every page, light and dark, phone and desktop: no violations.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { appReady, launchBrowser, newPage, serveDist } from './support.mjs';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+let server;
+let browser;
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+const pages = [
+  ['home', ''],
+  ['questions', '#/questions'],
+  ['question with the answer shown', '#/q/alert-fatigue', 'reveal'],
+  ['STAR question with the answer shown', '#/q/conflict-with-another-team', 'reveal'],
+  ['ask question with the answer shown', '#/q/ask-how-does-on-call-work', 'reveal'],
+  ['practice', '#/practice'],
+  ['progress', '#/progress'],
+  ['settings', '#/settings'],
+  ['not found', '#/q/nope'],
+];
+
+describe('accessibility', () => {
+  for (const colorScheme of ['light', 'dark']) {
+    for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 800 }]) {
+      test(`axe finds no violations (${colorScheme}, ${viewport.width}px)`, async () => {
+        // axe is injected as a script, which the app's CSP would rightly block.
+        const session = await newPage(browser, server.base, viewport, { bypassCSP: true, colorScheme });
+        const { page, context } = session;
+        const found = [];
+        for (const [name, hash, action] of pages) {
+          await page.goto(`${server.base}${hash}`);
+          await page.reload();
+          await appReady(page);
+          if (action === 'reveal') {
+            await page.getByRole('button', { name: 'Show model answer' }).click();
+            await page.locator('.checklist input').first().check();
+          }
+          await page.addScriptTag({ path: axePath });
+          const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+          for (const v of result.violations) {
+            found.push(`${name}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+          }
+        }
+        await context.close();
+        assert.deepEqual(found, []);
+      });
+    }
+  }
+});

@@ -1,0 +1,138 @@
+// Installable and offline: Chromium's own installability check, the app
+// working with no network after one visit, the update banner, and a
+// Content-Security-Policy that holds over a walk through every page.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { appReady, distDir, launchBrowser, newPage, serveDist } from './support.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+async function controlled(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    }
+  });
+}
+
+describe('installable, offline, locked down', () => {
+  test('Chromium reports no installability errors', async () => {
+    const session = await newPage(browser, server.base);
+    const { page, context } = session;
+    await page.goto(server.base);
+    await appReady(page);
+    await controlled(page);
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    const errors = installabilityErrors.filter((e) => e.errorId !== 'in-incognito');
+    assert.deepEqual(errors, []);
+    const manifest = await (await fetch(new URL('manifest.webmanifest', server.base))).json();
+    assert.equal(manifest.display, 'standalone');
+    assert.ok(manifest.icons.some((i) => i.purpose === 'maskable'));
+    await context.close();
+    assert.deepEqual(session.problems, []);
+  });
+
+  test('after one visit, a deep link works offline and an answer typed offline survives a reload', async () => {
+    const session = await newPage(browser, server.base, { width: 360, height: 740 });
+    const { page, context, problems } = session;
+    const failed = [];
+    page.on('requestfailed', (r) => failed.push(r.url()));
+    await page.goto(server.base);
+    await appReady(page);
+    await controlled(page);
+
+    await context.setOffline(true);
+    await page.goto(`${server.base}#/q/alert-fatigue`);
+    await page.reload();
+    await appReady(page);
+    await page.getByRole('heading', { level: 1, name: /drowning in alerts/ }).waitFor();
+    await page.getByRole('textbox', { name: 'Your answer' }).fill('Typed on a train with no signal.');
+    await page.reload();
+    await appReady(page);
+    assert.equal(await page.getByRole('textbox', { name: 'Your answer' }).inputValue(), 'Typed on a train with no signal.');
+    await page.goto(`${server.base}#/questions`);
+    await page.getByRole('searchbox', { name: 'Search questions' }).fill('terraform');
+    assert.ok((await page.locator('.question-list li').count()) > 0);
+    assert.deepEqual(failed, [], 'no request failed while offline');
+    await context.close();
+    assert.deepEqual(problems, []);
+  });
+
+  test('a new version shows "Update available"; Reload saves the draft first', async () => {
+    // A copy of dist/ whose service worker we can change, as a deploy would.
+    const dir = mkdtempSync(path.join(tmpdir(), 'opsdrill-dist-'));
+    cpSync(distDir, dir, { recursive: true });
+    const own = await serveDist(dir);
+    try {
+      const session = await newPage(browser, own.base);
+      const { page, context, problems } = session;
+      await page.goto(`${own.base}#/q/alert-fatigue`);
+      await appReady(page);
+      await controlled(page);
+
+      const sw = path.join(dir, 'sw.js');
+      writeFileSync(sw, readFileSync(sw, 'utf8').replace(/const CACHE = "([^"]+)"/, 'const CACHE = "$1-next"'));
+      await page.getByRole('textbox', { name: 'Your answer' }).fill('A draft typed just before the update.');
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+      await page.getByText('Update available.').waitFor();
+      // The app does not reload by itself.
+      await page.waitForTimeout(500);
+      assert.equal(await page.getByRole('textbox', { name: 'Your answer' }).inputValue(), 'A draft typed just before the update.');
+
+      await Promise.all([
+        page.waitForEvent('load'),
+        page.getByRole('button', { name: 'Reload' }).click(),
+      ]);
+      await appReady(page);
+      assert.equal(await page.getByRole('textbox', { name: 'Your answer' }).inputValue(), 'A draft typed just before the update.');
+      const caches = await page.evaluate(() => caches.keys());
+      assert.equal(caches.length, 1, `old caches deleted: ${caches}`);
+      assert.match(caches[0], /-next$/);
+      await context.close();
+      assert.deepEqual(problems, []);
+    } finally {
+      own.stop();
+    }
+  });
+
+  test('no Content-Security-Policy violation over a walk through the app', async () => {
+    const session = await newPage(browser, server.base);
+    const { page, context, problems } = session;
+    await context.addInitScript(() => {
+      window.__cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    const csp = await page.goto(server.base).then(() => page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content'));
+    assert.ok(!/unsafe-inline|unsafe-eval'/.test(csp.replace("'wasm-unsafe-eval'", '')), csp);
+    await appReady(page);
+    const violations = [];
+    for (const hash of ['', '#/questions', '#/q/alert-fatigue', '#/practice', '#/progress', '#/settings', '#/q/nope']) {
+      await page.goto(`${server.base}${hash}`);
+      await page.reload();
+      await appReady(page);
+      if (hash === '#/q/alert-fatigue') {
+        await page.getByRole('textbox', { name: 'Your answer' }).fill('CSP check.');
+        await page.getByRole('button', { name: 'Show model answer' }).click();
+        await page.getByRole('button', { name: /Good/ }).click();
+      }
+      violations.push(...(await page.evaluate(() => window.__cspViolations)));
+    }
+    assert.deepEqual(violations, []);
+    await context.close();
+    assert.deepEqual(problems, []);
+  });
+});
