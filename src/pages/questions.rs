@@ -20,6 +20,8 @@ pub fn QuestionsPage(initial: ListQuery) -> impl IntoView {
         })
     });
     Effect::new(move |_| crate::browser::replace_route(&Route::Questions(query.get())));
+    // Effects run after the first render: the list is on screen and live.
+    Effect::new(|_| crate::browser::mark("opsdrill:questions-interactive"));
 
     let category_button = move |category: Option<Category>| {
         let label = category.map_or("All", Category::label);

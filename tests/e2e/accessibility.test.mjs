@@ -1,21 +1,12 @@
 // axe-core on every page, light and dark, phone and desktop: no violations.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { appReady, launchBrowser, newPage, serveDist } from './support.mjs';
+import { appReady, newPage, serverAndBrowser } from './support.mjs';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = serverAndBrowser();
 
 const pages = [
   ['home', ''],
@@ -34,11 +25,11 @@ describe('accessibility', () => {
     for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 800 }]) {
       test(`axe finds no violations (${colorScheme}, ${viewport.width}px)`, async () => {
         // axe is injected as a script, which the app's CSP would rightly block.
-        const session = await newPage(browser, server.base, viewport, { bypassCSP: true, colorScheme });
+        const session = await newPage(env.browser, env.server.base, viewport, { bypassCSP: true, colorScheme });
         const { page, context } = session;
         const found = [];
         for (const [name, hash, action] of pages) {
-          await page.goto(`${server.base}${hash}`);
+          await page.goto(`${env.server.base}${hash}`);
           await page.reload();
           await appReady(page);
           if (action === 'reveal') {

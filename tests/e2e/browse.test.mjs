@@ -1,31 +1,20 @@
 // Browse and read: the foundation's user journeys in real Chromium against the
 // release build served by a plain static file server.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { appReady, launchBrowser, newPage, screenshot, serveDist } from './support.mjs';
+import { appReady, newPage, screenshot, serverAndBrowser } from './support.mjs';
 
 const questionsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../content/questions');
 const countIn = (category) => readdirSync(path.join(questionsDir, category)).filter((f) => f.endsWith('.md')).length;
 const total = ['general', 'technical', 'behavioural', 'ask'].map(countIn).reduce((a, b) => a + b, 0);
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = serverAndBrowser();
 
 async function open(viewport) {
-  return newPage(browser, server.base, viewport);
+  return newPage(env.browser, env.server.base, viewport);
 }
 
 async function finish({ context, problems }) {
@@ -37,7 +26,7 @@ describe('browse and read', () => {
   test('home → category → question → reveal → reload the deep link', async () => {
     const session = await open();
     const { page } = session;
-    await page.goto(server.base);
+    await page.goto(env.server.base);
     await appReady(page);
 
     const technical = page.getByRole('link', { name: /Technical/ });
@@ -88,7 +77,7 @@ describe('browse and read', () => {
   test('search narrows the list as you type and survives a reload', async () => {
     const session = await open();
     const { page } = session;
-    await page.goto(`${server.base}#/questions`);
+    await page.goto(`${env.server.base}#/questions`);
     await appReady(page);
     const items = page.locator('.question-list li');
     assert.equal(await items.count(), total);
@@ -125,7 +114,7 @@ describe('browse and read', () => {
   test('category and topic filters, and previous/next within the filtered list', async () => {
     const session = await open();
     const { page } = session;
-    await page.goto(`${server.base}#/questions`);
+    await page.goto(`${env.server.base}#/questions`);
     await appReady(page);
     await page.getByRole('button', { name: 'Behavioural' }).click();
     const items = page.locator('.question-list li');
@@ -158,14 +147,14 @@ describe('browse and read', () => {
   test('an unknown question id and an unknown page say so, with a way back', async () => {
     const session = await open();
     const { page } = session;
-    await page.goto(`${server.base}#/q/no-such-question`);
+    await page.goto(`${env.server.base}#/q/no-such-question`);
     await appReady(page);
     assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Question not found');
     assert.match(await page.locator('main').innerText(), /no-such-question/);
     await page.getByRole('link', { name: 'Browse all questions' }).click();
     await page.getByRole('heading', { level: 1, name: 'Questions' }).waitFor();
 
-    await page.goto(`${server.base}#/definitely/not/here`);
+    await page.goto(`${env.server.base}#/definitely/not/here`);
     await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
     await page.getByRole('link', { name: 'Home' }).click();
     await page.getByRole('link', { name: /Browse all \d+ questions/ }).waitFor();
@@ -175,7 +164,7 @@ describe('browse and read', () => {
   test('primary navigation links exist and mark the current page', async () => {
     const session = await open();
     const { page } = session;
-    await page.goto(server.base);
+    await page.goto(env.server.base);
     await appReady(page);
     const nav = page.getByRole('navigation', { name: 'Primary' });
     for (const name of ['Practice', 'Questions', 'Progress', 'Settings']) {
@@ -198,7 +187,7 @@ describe('browse and read', () => {
         ['practice', '#/practice'],
       ];
       for (const [name, hash] of pages) {
-        await page.goto(`${server.base}${hash}`);
+        await page.goto(`${env.server.base}${hash}`);
         await appReady(page);
         if (name === 'question') await page.getByRole('button', { name: 'Show model answer' }).click();
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -212,9 +201,9 @@ describe('browse and read', () => {
 
 describe('keyboard and appearance', () => {
   test('shortcuts: / searches, space reveals, j/k move, ? lists them', async () => {
-    const session = await newPage(browser, server.base);
+    const session = await newPage(env.browser, env.server.base);
     const { page } = session;
-    await page.goto(server.base);
+    await page.goto(env.server.base);
     await appReady(page);
     await page.keyboard.press('/');
     await page.getByRole('heading', { level: 1, name: 'Questions' }).waitFor();
@@ -245,10 +234,10 @@ describe('keyboard and appearance', () => {
   });
 
   test('dark mode follows the system, and Settings can override it', async () => {
-    const session = await newPage(browser, server.base, { width: 360, height: 740 }, { colorScheme: 'dark' });
+    const session = await newPage(env.browser, env.server.base, { width: 360, height: 740 }, { colorScheme: 'dark' });
     const { page } = session;
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-    await page.goto(`${server.base}#/settings`);
+    await page.goto(`${env.server.base}#/settings`);
     await appReady(page);
     assert.equal(await background(), 'rgb(21, 23, 26)');
     await page.getByLabel('Theme').selectOption('light');

@@ -1,22 +1,13 @@
 // The practice loop in real Chromium: answers survive reloads, ticks and
 // bookmarks persist, ratings move questions out of "due", and backups round-trip.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { appReady, launchBrowser, newPage, screenshot, serveDist } from './support.mjs';
+import { appReady, newPage, screenshot, serverAndBrowser } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = serverAndBrowser();
 
 const STORY = 'alert-fatigue';
 const STAR = 'conflict-with-another-team';
@@ -30,9 +21,9 @@ async function finish({ context, problems }) {
 
 describe('practice loop', () => {
   test('an answer typed and reloaded at once is still there', async () => {
-    const session = await newPage(browser, server.base);
+    const session = await newPage(env.browser, env.server.base);
     const { page } = session;
-    await page.goto(`${server.base}#/q/${STORY}`);
+    await page.goto(`${env.server.base}#/q/${STORY}`);
     await appReady(page);
     const editor = page.getByRole('textbox', { name: 'Your answer' });
     await editor.click();
@@ -46,9 +37,9 @@ describe('practice loop', () => {
   });
 
   test('STAR questions get four labelled fields; word count and speaking time', async () => {
-    const session = await newPage(browser, server.base, { width: 360, height: 740 });
+    const session = await newPage(env.browser, env.server.base, { width: 360, height: 740 });
     const { page } = session;
-    await page.goto(`${server.base}#/q/${STAR}`);
+    await page.goto(`${env.server.base}#/q/${STAR}`);
     await appReady(page);
     const words = 'one two three four five six seven eight nine ten ';
     for (const name of ['Situation', 'Task', 'Action', 'Result']) {
@@ -66,9 +57,9 @@ describe('practice loop', () => {
   });
 
   test('talking-point ticks and bookmarks are saved; the list filters bookmarks', async () => {
-    const session = await newPage(browser, server.base);
+    const session = await newPage(env.browser, env.server.base);
     const { page } = session;
-    await page.goto(`${server.base}#/q/${STORY}`);
+    await page.goto(`${env.server.base}#/q/${STORY}`);
     await appReady(page);
     await page.getByRole('button', { name: 'Bookmark' }).click();
     assert.equal(await page.getByRole('button', { name: 'Bookmark' }).getAttribute('aria-pressed'), 'true');
@@ -84,7 +75,7 @@ describe('practice loop', () => {
     assert.equal(await boxes.nth(1).isChecked(), false);
     assert.equal(await boxes.nth(2).isChecked(), true);
 
-    await page.goto(`${server.base}#/questions`);
+    await page.goto(`${env.server.base}#/questions`);
     await page.getByRole('button', { name: 'Bookmarked' }).click();
     await page.waitForFunction(() => document.querySelectorAll('.question-list li').length === 1);
     assert.match(await page.locator('.question-list').innerText(), /drowning in alerts/);
@@ -92,9 +83,9 @@ describe('practice loop', () => {
   });
 
   test('rating a due question moves it out of "due"; keys 1-4 rate; progress counts it', async () => {
-    const session = await newPage(browser, server.base);
+    const session = await newPage(env.browser, env.server.base);
     const { page } = session;
-    await page.goto(`${server.base}#/practice`);
+    await page.goto(`${env.server.base}#/practice`);
     await appReady(page);
     // A card that fell due yesterday.
     await page.evaluate((id) => {
@@ -118,9 +109,9 @@ describe('practice loop', () => {
     await page.locator('body').press('3');
     await page.getByText(/^Rated Good\. Back in \d+ days?\./).waitFor();
 
-    await page.goto(`${server.base}#/practice`);
+    await page.goto(`${env.server.base}#/practice`);
     await page.getByText(/^0 due now/).waitFor();
-    await page.goto(`${server.base}#/progress`);
+    await page.goto(`${env.server.base}#/progress`);
     await page.getByText('Current streak: 1 day.').waitFor();
     assert.match(await page.locator('figcaption').innerText(), /^2 ratings on 2 days/);
     await screenshot(page, 'progress-1280');
@@ -128,9 +119,9 @@ describe('practice loop', () => {
   });
 
   test('an interview date caps intervals and is counted down on Practice', async () => {
-    const session = await newPage(browser, server.base);
+    const session = await newPage(env.browser, env.server.base);
     const { page } = session;
-    await page.goto(`${server.base}#/settings`);
+    await page.goto(`${env.server.base}#/settings`);
     await appReady(page);
     const inFiveDays = await page.evaluate(() => {
       const d = new Date(Date.now() + 5 * 86_400_000);
@@ -138,9 +129,9 @@ describe('practice loop', () => {
     });
     await page.getByLabel('Interview date (optional)').fill(inFiveDays);
     await page.getByLabel('Interview date (optional)').blur();
-    await page.goto(`${server.base}#/practice`);
+    await page.goto(`${env.server.base}#/practice`);
     await page.getByText(/^5 days to your interview/).waitFor();
-    await page.goto(`${server.base}#/q/${STORY}`);
+    await page.goto(`${env.server.base}#/q/${STORY}`);
     await page.getByRole('button', { name: 'Show model answer' }).click();
     // Easy on a new card would be weeks away; capped, it is at most 5 days.
     await page.getByRole('button', { name: /Easy/ }).click();
@@ -150,11 +141,11 @@ describe('practice loop', () => {
   });
 
   test('two tabs see each other\'s saves', async () => {
-    const session = await newPage(browser, server.base);
+    const session = await newPage(env.browser, env.server.base);
     const { context, page } = session;
     const other = await context.newPage();
-    await page.goto(`${server.base}#/q/${STORY}`);
-    await other.goto(`${server.base}#/q/${STORY}`);
+    await page.goto(`${env.server.base}#/q/${STORY}`);
+    await other.goto(`${env.server.base}#/q/${STORY}`);
     await appReady(page);
     await appReady(other);
     await page.getByRole('textbox', { name: 'Your answer' }).fill('Written in the first tab.');
@@ -181,17 +172,17 @@ describe('practice loop', () => {
   });
 
   test('export a backup, import it into a fresh profile: identical answers', async () => {
-    const first = await newPage(browser, server.base);
+    const first = await newPage(env.browser, env.server.base);
     const { page } = first;
-    await page.goto(`${server.base}#/q/${STORY}`);
+    await page.goto(`${env.server.base}#/q/${STORY}`);
     await appReady(page);
     await page.getByRole('textbox', { name: 'Your answer' }).fill('Story answer: pages fell from 140 to 25 a week.\nSecond line.');
     await page.getByRole('button', { name: 'Bookmark' }).click();
-    await page.goto(`${server.base}#/q/${STAR}`);
+    await page.goto(`${env.server.base}#/q/${STAR}`);
     await page.getByRole('textbox', { name: 'Situation' }).fill('Two teams, one database.');
     await page.getByRole('textbox', { name: 'Result' }).fill('Lock waits fell by 90%.');
     await page.getByRole('textbox', { name: 'Result' }).blur();
-    await page.goto(`${server.base}#/settings`);
+    await page.goto(`${env.server.base}#/settings`);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Export backup' }).first().click(),
@@ -203,9 +194,9 @@ describe('practice loop', () => {
     await screenshot(page, 'settings-1280');
     await finish(first);
 
-    const second = await newPage(browser, server.base, { width: 360, height: 740 });
+    const second = await newPage(env.browser, env.server.base, { width: 360, height: 740 });
     const fresh = second.page;
-    await fresh.goto(`${server.base}#/settings`);
+    await fresh.goto(`${env.server.base}#/settings`);
     await appReady(fresh);
     // A wrong file first: a clear message, nothing changes.
     await fresh.getByLabel('Import backup').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"name": "my todo list"}') });
@@ -219,22 +210,22 @@ describe('practice loop', () => {
     await fresh.getByRole('button', { name: 'Merge into my data' }).click();
     await fresh.getByText(/^Imported opsdrill-backup/).waitFor();
 
-    await fresh.goto(`${server.base}#/q/${STORY}`);
+    await fresh.goto(`${env.server.base}#/q/${STORY}`);
     assert.equal(await fresh.getByRole('textbox', { name: 'Your answer' }).inputValue(), 'Story answer: pages fell from 140 to 25 a week.\nSecond line.');
     assert.equal(await fresh.getByRole('button', { name: 'Bookmark' }).getAttribute('aria-pressed'), 'true');
-    await fresh.goto(`${server.base}#/q/${STAR}`);
+    await fresh.goto(`${env.server.base}#/q/${STAR}`);
     assert.equal(await fresh.getByRole('textbox', { name: 'Situation' }).inputValue(), 'Two teams, one database.');
     assert.equal(await fresh.getByRole('textbox', { name: 'Result' }).inputValue(), 'Lock waits fell by 90%.');
     await finish(second);
   });
 
   test('"Export answers as Markdown" gives every answer under its question', async () => {
-    const session = await newPage(browser, server.base);
+    const session = await newPage(env.browser, env.server.base);
     const { page } = session;
-    await page.goto(`${server.base}#/q/${STORY}`);
+    await page.goto(`${env.server.base}#/q/${STORY}`);
     await appReady(page);
     await page.getByRole('textbox', { name: 'Your answer' }).fill('Symptoms over causes.');
-    await page.goto(`${server.base}#/settings`);
+    await page.goto(`${env.server.base}#/settings`);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Export answers as Markdown' }).click(),

@@ -1,23 +1,14 @@
 // Installable and offline: Chromium's own installability check, the app
 // working with no network after one visit, the update banner, and a
 // Content-Security-Policy that holds over a walk through every page.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { appReady, distDir, launchBrowser, newPage, serveDist } from './support.mjs';
+import { appReady, distDir, newPage, serveDist, serverAndBrowser } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = serverAndBrowser();
 
 async function controlled(page) {
   await page.evaluate(async () => {
@@ -30,16 +21,16 @@ async function controlled(page) {
 
 describe('installable, offline, locked down', () => {
   test('Chromium reports no installability errors', async () => {
-    const session = await newPage(browser, server.base);
+    const session = await newPage(env.browser, env.server.base);
     const { page, context } = session;
-    await page.goto(server.base);
+    await page.goto(env.server.base);
     await appReady(page);
     await controlled(page);
     const cdp = await context.newCDPSession(page);
     const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
     const errors = installabilityErrors.filter((e) => e.errorId !== 'in-incognito');
     assert.deepEqual(errors, []);
-    const manifest = await (await fetch(new URL('manifest.webmanifest', server.base))).json();
+    const manifest = await (await fetch(new URL('manifest.webmanifest', env.server.base))).json();
     assert.equal(manifest.display, 'standalone');
     assert.ok(manifest.icons.some((i) => i.purpose === 'maskable'));
     await context.close();
@@ -47,16 +38,16 @@ describe('installable, offline, locked down', () => {
   });
 
   test('after one visit, a deep link works offline and an answer typed offline survives a reload', async () => {
-    const session = await newPage(browser, server.base, { width: 360, height: 740 });
+    const session = await newPage(env.browser, env.server.base, { width: 360, height: 740 });
     const { page, context, problems } = session;
     const failed = [];
     page.on('requestfailed', (r) => failed.push(r.url()));
-    await page.goto(server.base);
+    await page.goto(env.server.base);
     await appReady(page);
     await controlled(page);
 
     await context.setOffline(true);
-    await page.goto(`${server.base}#/q/alert-fatigue`);
+    await page.goto(`${env.server.base}#/q/alert-fatigue`);
     await page.reload();
     await appReady(page);
     await page.getByRole('heading', { level: 1, name: /drowning in alerts/ }).waitFor();
@@ -64,7 +55,7 @@ describe('installable, offline, locked down', () => {
     await page.reload();
     await appReady(page);
     assert.equal(await page.getByRole('textbox', { name: 'Your answer' }).inputValue(), 'Typed on a train with no signal.');
-    await page.goto(`${server.base}#/questions`);
+    await page.goto(`${env.server.base}#/questions`);
     await page.getByRole('searchbox', { name: 'Search questions' }).fill('terraform');
     assert.ok((await page.locator('.question-list li').count()) > 0);
     assert.deepEqual(failed, [], 'no request failed while offline');
@@ -78,7 +69,7 @@ describe('installable, offline, locked down', () => {
     cpSync(distDir, dir, { recursive: true });
     const own = await serveDist(dir);
     try {
-      const session = await newPage(browser, own.base);
+      const session = await newPage(env.browser, own.base);
       const { page, context, problems } = session;
       await page.goto(`${own.base}#/q/alert-fatigue`);
       await appReady(page);
@@ -110,18 +101,18 @@ describe('installable, offline, locked down', () => {
   });
 
   test('no Content-Security-Policy violation over a walk through the app', async () => {
-    const session = await newPage(browser, server.base);
+    const session = await newPage(env.browser, env.server.base);
     const { page, context, problems } = session;
     await context.addInitScript(() => {
       window.__cspViolations = [];
       document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
     });
-    const csp = await page.goto(server.base).then(() => page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content'));
+    const csp = await page.goto(env.server.base).then(() => page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content'));
     assert.ok(!/unsafe-inline|unsafe-eval'/.test(csp.replace("'wasm-unsafe-eval'", '')), csp);
     await appReady(page);
     const violations = [];
     for (const hash of ['', '#/questions', '#/q/alert-fatigue', '#/practice', '#/progress', '#/settings', '#/q/nope']) {
-      await page.goto(`${server.base}${hash}`);
+      await page.goto(`${env.server.base}${hash}`);
       await page.reload();
       await appReady(page);
       if (hash === '#/q/alert-fatigue') {

@@ -1,20 +1,11 @@
 // Storage that does not lose data: unreadable, foreign and odd localStorage
 // contents load without a panic and with every original value intact; a full
 // storage and a blocked storage get their banners and lose nothing on screen.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appReady, launchBrowser, newPage, screenshot, serveDist } from './support.mjs';
+import { appReady, newPage, screenshot, serverAndBrowser } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = serverAndBrowser();
 
 const big = (n, unit) => unit.repeat(n);
 // [name, entries, expect]: expect 'unreadable' (a banner, a copy aside) or 'ok'.
@@ -50,7 +41,7 @@ const fixtures = [
 ];
 
 async function seed(page, entries) {
-  await page.goto(`${server.base}#/settings`);
+  await page.goto(`${env.server.base}#/settings`);
   await appReady(page);
   await page.evaluate((e) => {
     localStorage.clear();
@@ -62,11 +53,11 @@ describe('storage that does not lose data', () => {
   test(`${fixtures.length} corrupt or foreign localStorage fixtures: no panic, every original value kept`, async () => {
     assert.ok(fixtures.length >= 25);
     for (const [name, entries, expect] of fixtures) {
-      const session = await newPage(browser, server.base);
+      const session = await newPage(env.browser, env.server.base);
       const { page, problems } = session;
       await seed(page, entries);
       for (const hash of ['#/q/alert-fatigue', '#/q/conflict-with-another-team', '#/practice', '#/progress', '#/questions', '#/settings']) {
-        await page.goto(`${server.base}${hash}`);
+        await page.goto(`${env.server.base}${hash}`);
         await page.reload();
         await appReady(page);
       }
@@ -99,20 +90,20 @@ describe('storage that does not lose data', () => {
   });
 
   test('readable fixtures are used: an old bare-string answer and old settings', async () => {
-    const session = await newPage(browser, server.base);
+    const session = await newPage(env.browser, env.server.base);
     const { page } = session;
     await seed(page, { 'opsdrill/answer/alert-fatigue': '"my answer from an old version"', 'opsdrill/settings': '{"daily_new_limit":7}' });
-    await page.goto(`${server.base}#/q/alert-fatigue`);
+    await page.goto(`${env.server.base}#/q/alert-fatigue`);
     await page.reload();
     await appReady(page);
     assert.equal(await page.getByRole('textbox', { name: 'Your answer' }).inputValue(), 'my answer from an old version');
-    await page.goto(`${server.base}#/practice`);
+    await page.goto(`${env.server.base}#/practice`);
     await page.getByText(/limit 7,/).waitFor();
     await session.context.close();
   });
 
   test('an unreadable value can be exported as raw text from the banner', async () => {
-    const session = await newPage(browser, server.base);
+    const session = await newPage(env.browser, env.server.base);
     const { page } = session;
     await seed(page, { 'opsdrill/answer/alert-fatigue': '{"text":"half an ans' });
     await page.reload();
@@ -129,9 +120,9 @@ describe('storage that does not lose data', () => {
   });
 
   test('storage full: a banner that stays, the text stays on screen, nothing is deleted', async () => {
-    const session = await newPage(browser, server.base, { width: 360, height: 740 });
+    const session = await newPage(env.browser, env.server.base, { width: 360, height: 740 });
     const { page, problems } = session;
-    await page.goto(`${server.base}#/q/alert-fatigue`);
+    await page.goto(`${env.server.base}#/q/alert-fatigue`);
     await appReady(page);
     const filled = await page.evaluate(() => {
       let size = 1 << 20;
@@ -156,7 +147,7 @@ describe('storage that does not lose data', () => {
     assert.equal(await page.getByText('Not saved', { exact: true }).count(), 1);
     assert.equal(await page.evaluate(() => Object.keys(localStorage).length), before, 'nothing deleted to make room');
     // The banner stays across navigation until dismissed, and export works.
-    await page.goto(`${server.base}#/questions`);
+    await page.goto(`${env.server.base}#/questions`);
     await page.getByText('Storage is full.').waitFor();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -172,7 +163,7 @@ describe('storage that does not lose data', () => {
   });
 
   test('storage that throws on access: the app runs in memory with a banner, and export works', async () => {
-    const session = await newPage(browser, server.base);
+    const session = await newPage(env.browser, env.server.base);
     const { context, page, problems } = session;
     await context.addInitScript(() => {
       Object.defineProperty(window, 'localStorage', {
@@ -182,7 +173,7 @@ describe('storage that does not lose data', () => {
         },
       });
     });
-    await page.goto(`${server.base}#/q/alert-fatigue`);
+    await page.goto(`${env.server.base}#/q/alert-fatigue`);
     await appReady(page);
     await page.getByText('Storage is blocked in this browser').waitFor();
     assert.match(await page.getByRole('alert').first().innerText(), /nothing will be kept after you close this tab/);
@@ -190,8 +181,8 @@ describe('storage that does not lose data', () => {
     await editor.fill('Kept in memory.');
     await page.getByText('Kept in this tab only').waitFor();
     // Navigating within the app keeps it.
-    await page.goto(`${server.base}#/questions`);
-    await page.goto(`${server.base}#/q/alert-fatigue`);
+    await page.goto(`${env.server.base}#/questions`);
+    await page.goto(`${env.server.base}#/q/alert-fatigue`);
     assert.equal(await page.getByRole('textbox', { name: 'Your answer' }).inputValue(), 'Kept in memory.');
     const [download] = await Promise.all([
       page.waitForEvent('download'),

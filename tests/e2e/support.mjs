@@ -1,6 +1,7 @@
 // Shared by the end-to-end tests: serve dist/ with a plain static file server
 // (python3 -m http.server, no rewrite rules) and drive Debian's Chromium.
 import { spawn } from 'node:child_process';
+import { after, before } from 'node:test';
 import { mkdirSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -91,4 +92,21 @@ export async function appReady(page) {
 export async function screenshot(page, name, { fullPage = true } = {}) {
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage });
+}
+
+/**
+ * For one test file: serves dist/ and launches Chromium before its tests and
+ * stops both after. `env.server` and `env.browser` are set once tests run.
+ */
+export function serverAndBrowser() {
+  const env = {};
+  before(async () => {
+    env.server = await serveDist();
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.server?.stop();
+  });
+  return env;
 }
