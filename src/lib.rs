@@ -8,6 +8,7 @@ pub mod bank;
 mod browser;
 mod components;
 mod format;
+pub mod insight;
 mod pages;
 mod pwa;
 pub mod route;

@@ -4,6 +4,7 @@ use crate::bank::{self, model::inline_text, Question};
 use crate::components::answer_editor::AnswerEditor;
 use crate::components::blocks::{Blocks, InlineList};
 use crate::components::rate_buttons::RateButtons;
+use crate::insight;
 use crate::route::Route;
 use crate::schedule::practice_queue;
 use crate::search::{bank_index, neighbours, ListQuery};
@@ -46,6 +47,32 @@ pub fn QuestionPage(question: &'static Question, list: ListQuery) -> impl IntoVi
             .data
             .with(|d| d.marks.ticks.get(id).is_some_and(|t| t.contains(&point)))
     };
+    // What the written answer appears to cover: a hint beside the user's ticks.
+    let point_texts: Vec<String> = question
+        .talking_points
+        .iter()
+        .map(|p| inline_text(p))
+        .collect();
+    let insight = Memo::new(move |_| {
+        store.data.with(|d| {
+            let answer = d.answers.get(id).map(|a| a.all_text()).unwrap_or_default();
+            if answer.trim().is_empty() {
+                return None;
+            }
+            Some((
+                insight::coverage(&answer, &point_texts),
+                insight::repeated_words(&answer, 3),
+                insight::fillers(&answer),
+            ))
+        })
+    });
+    let mentioned = move |index: usize| {
+        insight.with(|i| {
+            i.as_ref()
+                .is_some_and(|(covered, _, _)| covered.get(index).copied().unwrap_or(false))
+        })
+    };
+
     let talking_points = question
         .talking_points
         .iter()
@@ -61,7 +88,12 @@ pub fn QuestionPage(question: &'static Question, list: ListQuery) -> impl IntoVi
                             prop:checked=move || ticked(index)
                             on:change=move |ev| store.set_tick(id, index, event_target_checked(&ev))
                         />
-                        <span>{label}</span>
+                        <span>
+                            {label}
+                            <Show when=move || mentioned(i)>
+                                " " <span class="mentioned">"in your answer"</span>
+                            </Show>
+                        </span>
                     </label>
                 </li>
             }
@@ -149,6 +181,26 @@ pub fn QuestionPage(question: &'static Question, list: ListQuery) -> impl IntoVi
                             <span>{move || format!("{} of {point_count}", ticked_count())}</span>
                         </p>
                         <ul class="checklist">{talking_points}</ul>
+                        {move || insight.get().map(|(covered, repeated, fillers)| {
+                            let found = covered.iter().filter(|c| **c).count();
+                            let repeated = repeated
+                                .iter()
+                                .map(|(word, n)| format!("{word} ×{n}"))
+                                .collect::<Vec<_>>()
+                                .join(", ");
+                            let fillers = fillers
+                                .iter()
+                                .map(|(word, n)| format!("\u{201c}{word}\u{201d} ×{n}"))
+                                .collect::<Vec<_>>()
+                                .join(", ");
+                            view! {
+                                <div class="insight" role="note" aria-label="Answer insight">
+                                    <p>{format!("Your answer appears to mention {found} of {point_count} points. A hint from keywords, not a grade: your ticks decide.")}</p>
+                                    {(!repeated.is_empty()).then(|| view! { <p>"Most repeated: " {repeated}</p> })}
+                                    {(!fillers.is_empty()).then(|| view! { <p>"Filler words: " {fillers}</p> })}
+                                </div>
+                            }
+                        })}
                     </section>
                     <section aria-labelledby="model">
                         <h2 id="model">{headings.answer}</h2>

@@ -219,6 +219,29 @@ describe('practice loop', () => {
     await finish(second);
   });
 
+  test('talking-point insight marks what the answer mentions, repeated words and fillers', async () => {
+    const session = await newPage(env.browser, env.server.base);
+    const { page } = session;
+    await page.goto(`${env.server.base}#/q/${STORY}`);
+    await appReady(page);
+    await page.getByRole('textbox', { name: 'Your answer' }).fill(
+      'Um, basically every page was actionable and linked a runbook. We routed alerts to the team owning the service. Pages, pages, pages.',
+    );
+    await page.getByRole('button', { name: 'Show model answer' }).click();
+    const note = page.getByRole('note', { name: 'Answer insight' });
+    await note.waitFor();
+    assert.match(await note.innerText(), /appears to mention 2 of 7 points/);
+    assert.match(await note.innerText(), /Most repeated: page(s)? ×4/);
+    assert.match(await note.innerText(), /Filler words: .um. ×1, .basically. ×1/);
+    const items = page.locator('.checklist li');
+    assert.match(await items.nth(1).innerText(), /in your answer/);
+    assert.match(await items.nth(3).innerText(), /in your answer/);
+    assert.doesNotMatch(await items.nth(2).innerText(), /in your answer/);
+    // A hint only: nothing is ticked for the user.
+    assert.equal(await page.locator('.checklist input:checked').count(), 0);
+    await finish(session);
+  });
+
   test('"Export answers as Markdown" gives every answer under its question', async () => {
     const session = await newPage(env.browser, env.server.base);
     const { page } = session;
