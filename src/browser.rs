@@ -52,7 +52,13 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     link.set_href(&url);
     link.set_download(file_name);
     link.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
+    // Revoking at once can cancel the download in some browsers.
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(30),
+    );
     Ok(())
 }
 

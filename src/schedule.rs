@@ -76,12 +76,12 @@ fn from_card(card: &Card) -> CardState {
 }
 
 /// The next state of a card after a rating. With an interview ahead, the
-/// card comes back no later than the start of the interview day.
+/// card comes back no later than `interview_cap_ms` (see `interview_cap_ms`).
 pub fn rate(
     previous: Option<&CardState>,
     grade: Grade,
     now_ms: i64,
-    interview_starts_ms: Option<i64>,
+    interview_cap_ms: Option<i64>,
 ) -> CardState {
     let card = match previous {
         Some(state) => to_card(state),
@@ -93,7 +93,7 @@ pub fn rate(
     };
     let next = FSRS::default().next(card, instant(now_ms), grade.rating());
     let mut state = from_card(&next.card);
-    if let Some(cap) = interview_starts_ms {
+    if let Some(cap) = interview_cap_ms {
         if now_ms < cap && state.due_ms > cap {
             state.due_ms = cap;
             state.scheduled_days = (cap - now_ms).div_euclid(time::DAY_MS);
@@ -108,9 +108,9 @@ pub fn record(
     id: &str,
     grade: Grade,
     now_ms: i64,
-    interview_starts_ms: Option<i64>,
+    interview_cap_ms: Option<i64>,
 ) {
-    let next = rate(schedule.cards.get(id), grade, now_ms, interview_starts_ms);
+    let next = rate(schedule.cards.get(id), grade, now_ms, interview_cap_ms);
     schedule.cards.insert(id.to_string(), next);
     schedule.reviews.push(Review {
         id: id.to_string(),
@@ -119,10 +119,11 @@ pub fn record(
     });
 }
 
-/// The instant the interview day starts, local time.
-pub fn interview_starts_ms(interview_date: Option<&str>, utc_offset_min: i32) -> Option<i64> {
+/// The latest a started question may come back: the start of the day before
+/// the interview (local time), so every one is practised before the day.
+pub fn interview_cap_ms(interview_date: Option<&str>, utc_offset_min: i32) -> Option<i64> {
     let day = time::parse_date(interview_date?)?;
-    Some(time::local_midnight_ms(day, utc_offset_min))
+    Some(time::local_midnight_ms(day - 1, utc_offset_min))
 }
 
 /// Whole days from today to the interview (0 on the day), if it is ahead.
@@ -134,10 +135,6 @@ pub fn days_until_interview(
     let day = time::parse_date(interview_date?)?;
     let today = time::local_day(now_ms, utc_offset_min);
     (day >= today).then_some(day - today)
-}
-
-pub fn is_due(card: &CardState, now_ms: i64) -> bool {
-    card.due_ms <= now_ms
 }
 
 /// What the Practice page offers, in order: cards due now (earliest first),
@@ -156,21 +153,40 @@ impl PracticeQueue {
     }
 }
 
+/// Where the Practice page looks: optional category, the daily limit, and
+/// the interview cap (cards scheduled before the date was set still come
+/// back by the cap).
+pub struct QueueOptions {
+    pub category: Option<Category>,
+    pub daily_new_limit: u32,
+    pub interview_cap_ms: Option<i64>,
+    pub utc_offset_min: i32,
+}
+
 pub fn practice_queue(
     questions: &'static [Question],
     schedule: &Schedule,
-    category: Option<Category>,
-    daily_new_limit: u32,
+    options: &QueueOptions,
     now_ms: i64,
-    utc_offset_min: i32,
 ) -> PracticeQueue {
+    let QueueOptions {
+        category,
+        daily_new_limit,
+        interview_cap_ms,
+        utc_offset_min,
+    } = *options;
     let in_scope = |q: &&Question| category.is_none_or(|c| q.category == c);
     let mut due: Vec<(&'static Question, i64)> = questions
         .iter()
         .filter(in_scope)
         .filter_map(|q| {
             let card = schedule.cards.get(q.id)?;
-            is_due(card, now_ms).then_some((q, card.due_ms))
+            // Not practised since the cap: it comes back by the cap.
+            let due_ms = match interview_cap_ms {
+                Some(cap) if card.last_review_ms < cap => card.due_ms.min(cap),
+                _ => card.due_ms,
+            };
+            (due_ms <= now_ms).then_some((q, due_ms))
         })
         .collect();
     due.sort_by_key(|(_, due_ms)| *due_ms);
@@ -222,6 +238,15 @@ mod tests {
 
     const NOW: i64 = 1_795_651_200_000; // 2026-11-26T00:00:00Z
 
+    fn limit(daily_new_limit: u32) -> QueueOptions {
+        QueueOptions {
+            category: None,
+            daily_new_limit,
+            interview_cap_ms: None,
+            utc_offset_min: 0,
+        }
+    }
+
     #[test]
     fn good_on_a_new_card_schedules_it_later_and_again_sooner() {
         let good = rate(None, Grade::Good, NOW, None);
@@ -238,7 +263,12 @@ mod tests {
 
     #[test]
     fn interview_date_caps_every_interval() {
-        let interview = interview_starts_ms(Some("2026-12-01"), 0).unwrap();
+        let interview = interview_cap_ms(Some("2026-12-01"), 0).unwrap();
+        assert_eq!(
+            time::iso_utc(interview),
+            "2026-11-30T00:00:00Z",
+            "the day before"
+        );
         let mut card = rate(None, Grade::Easy, NOW, Some(interview));
         for _ in 0..6 {
             // Practise when due, but always before the interview starts.
@@ -263,6 +293,40 @@ mod tests {
     }
 
     #[test]
+    fn cards_scheduled_before_the_date_was_set_come_back_by_the_cap() {
+        let mut schedule = Schedule::default();
+        let id = QUESTIONS[0].id;
+        let mut card = rate(None, Grade::Easy, NOW, None);
+        card.due_ms = NOW + 60 * time::DAY_MS;
+        schedule.cards.insert(id.into(), card);
+        let cap = interview_cap_ms(Some("2026-12-01"), 0);
+        let options = |cap| QueueOptions {
+            category: None,
+            daily_new_limit: 0,
+            interview_cap_ms: cap,
+            utc_offset_min: 0,
+        };
+        let on_cap_day = cap.unwrap() + 1000;
+        let due = |schedule: &Schedule, cap, at| {
+            !practice_queue(QUESTIONS, schedule, &options(cap), at)
+                .due
+                .is_empty()
+        };
+        assert!(
+            !due(&schedule, None, on_cap_day),
+            "without the date: two months away"
+        );
+        assert!(!due(&schedule, cap, NOW), "not yet");
+        assert!(
+            due(&schedule, cap, on_cap_day),
+            "back on the day before the interview"
+        );
+        // Practised on that day, it is not pulled back again.
+        record(&mut schedule, id, Grade::Good, on_cap_day, cap);
+        assert!(!due(&schedule, cap, on_cap_day + 1000));
+    }
+
+    #[test]
     fn days_until_interview_counts_local_days() {
         assert_eq!(days_until_interview(Some("2026-11-30"), NOW, 0), Some(4));
         assert_eq!(days_until_interview(Some("2026-11-26"), NOW, 0), Some(0));
@@ -278,7 +342,7 @@ mod tests {
         let (a, b) = (QUESTIONS[3].id, QUESTIONS[7].id);
         record(&mut schedule, a, Grade::Again, NOW - 3 * time::DAY_MS, None);
         record(&mut schedule, b, Grade::Good, NOW - 20 * time::DAY_MS, None);
-        let queue = practice_queue(QUESTIONS, &schedule, None, 5, NOW, 0);
+        let queue = practice_queue(QUESTIONS, &schedule, &limit(5), NOW);
         let due: Vec<&str> = queue.due.iter().map(|q| q.id).collect();
         assert_eq!(due, vec![b, a], "earliest due first");
         assert_eq!(queue.new.len(), 5);
@@ -286,14 +350,14 @@ mod tests {
 
         // Rating a due card moves it out of "due".
         record(&mut schedule, a, Grade::Good, NOW, None);
-        let queue = practice_queue(QUESTIONS, &schedule, None, 5, NOW, 0);
+        let queue = practice_queue(QUESTIONS, &schedule, &limit(5), NOW);
         assert!(queue.due.iter().all(|q| q.id != a));
 
         // New questions started today use up the limit.
         for q in &QUESTIONS[20..23] {
             record(&mut schedule, q.id, Grade::Good, NOW + 1000, None);
         }
-        let queue = practice_queue(QUESTIONS, &schedule, None, 5, NOW + 2000, 0);
+        let queue = practice_queue(QUESTIONS, &schedule, &limit(5), NOW + 2000);
         assert_eq!(
             queue.new_started_today, 3,
             "a and b were first rated days ago"
@@ -303,14 +367,11 @@ mod tests {
 
     #[test]
     fn queue_filters_by_category() {
-        let queue = practice_queue(
-            QUESTIONS,
-            &Schedule::default(),
-            Some(Category::Ask),
-            100,
-            NOW,
-            0,
-        );
+        let options = QueueOptions {
+            category: Some(Category::Ask),
+            ..limit(100)
+        };
+        let queue = practice_queue(QUESTIONS, &Schedule::default(), &options, NOW);
         assert!(!queue.new.is_empty());
         assert!(queue.new.iter().all(|q| q.category == Category::Ask));
     }

@@ -1,16 +1,21 @@
 //! The user's data as app-wide reactive state, provided as context. Views
 //! read `Store::data` and change things only through these methods, which
 //! update memory first and then persist through `crate::storage`.
+//!
+//! An answer is "unsaved" from its first keystroke until a write succeeds;
+//! a failed write keeps it unsaved (and retried on every flush), so the editor
+//! never says "Saved" for text that is only in memory.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::time::Duration;
 
 use leptos::prelude::*;
 
 use crate::schedule::{self, Grade};
 use crate::storage::{self, Unreadable, WriteError};
+use crate::store::backup::{self, keep_both};
 use crate::store::codec::{self, StoreKey};
-use crate::store::{backup, Answer, Marks, Schedule, Settings, UserData};
+use crate::store::{Answer, UserData};
 
 /// Problems the banners tell the user about.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -26,19 +31,19 @@ pub struct StorageStatus {
     pub unreadable_dismissed: bool,
     /// Keys that must not be written (their unreadable value was not copied).
     pub protected: Vec<String>,
-    /// The last successful save, for the quiet "Saved" status.
-    pub last_saved_ms: Option<i64>,
 }
 
 #[derive(Clone, Copy)]
 pub struct Store {
     pub data: RwSignal<UserData>,
     pub status: RwSignal<StorageStatus>,
-    /// Answers changed in memory and not yet written (the editor shows
-    /// "Saving…" for them; another tab's save does not replace them).
+    /// Answers changed in memory and not yet written successfully.
     pub unsaved: RwSignal<BTreeSet<String>>,
-    /// Another tab saved a different version of an answer being edited here.
-    pub conflicts: RwSignal<BTreeMap<String, Answer>>,
+    /// Of those, the ones whose last write failed.
+    pub failed: RwSignal<BTreeSet<String>>,
+    /// Answers another tab also changed while they were being edited here;
+    /// both texts were kept (theirs below), and the editor says so.
+    pub merged_from_other_tab: RwSignal<BTreeSet<String>>,
     /// Bumped per edit, so only the last edit's timer writes.
     edits: StoredValue<u64>,
 }
@@ -68,7 +73,8 @@ impl Store {
                 ..StorageStatus::default()
             }),
             unsaved: RwSignal::new(BTreeSet::new()),
-            conflicts: RwSignal::new(BTreeMap::new()),
+            failed: RwSignal::new(BTreeSet::new()),
+            merged_from_other_tab: RwSignal::new(BTreeSet::new()),
             edits: StoredValue::new(0),
         };
         let _ = window_event_listener(leptos::ev::storage, move |event| {
@@ -78,6 +84,12 @@ impl Store {
         // so a reload or a closed tab never loses a keystroke.
         let _ = window_event_listener(leptos::ev::pagehide, move |_| store.flush());
         let _ = window_event_listener_untyped("visibilitychange", move |_| store.flush());
+        // A page restored from the back/forward cache missed other tabs' saves.
+        let _ = window_event_listener(leptos::ev::pageshow, move |event| {
+            if event.persisted() {
+                store.reload_from_storage();
+            }
+        });
         store.request_persistence();
         store
     }
@@ -92,9 +104,36 @@ impl Store {
         }
     }
 
-    /// Another tab saved something: take it, unless it is older than what
-    /// this tab holds (an answer being edited here is never replaced by an
-    /// older copy; the editor decides about newer ones).
+    fn being_edited(&self, id: &str) -> bool {
+        self.unsaved.with_untracked(|u| u.contains(id))
+    }
+
+    /// Everything the user has is written to storage.
+    pub fn all_saved(&self) -> bool {
+        self.status.with_untracked(|s| s.blocked.is_none())
+            && self.unsaved.with_untracked(BTreeSet::is_empty)
+    }
+
+    /// Re-reads storage, keeping answers that are being edited here.
+    fn reload_from_storage(&self) {
+        let loaded = storage::load(now_ms());
+        if loaded.blocked.is_some() {
+            return;
+        }
+        self.data.update(|d| {
+            let mut next = loaded.data;
+            for (id, answer) in &d.answers {
+                if self.being_edited(id) {
+                    next.answers.insert(id.clone(), answer.clone());
+                }
+            }
+            *d = next;
+        });
+    }
+
+    /// Another tab saved something. Answers not being edited here take the
+    /// stored value; one being edited here keeps this tab's text and gets the
+    /// other text below it, so neither is lost.
     fn on_storage_event(&self, key: Option<String>, new_value: Option<String>) {
         let (Some(key), Some(raw)) = (key, new_value) else {
             return;
@@ -102,37 +141,37 @@ impl Store {
         let Some(store_key) = StoreKey::parse(&key) else {
             return;
         };
-        if let StoreKey::Answer(id) = &store_key {
-            let Ok(incoming) = codec::decode_answer(&raw) else {
-                return;
-            };
-            let current = self.data.with_untracked(|d| d.answers.get(id).cloned());
-            let newer = current
-                .as_ref()
-                .is_none_or(|c| incoming.updated_ms > c.updated_ms);
-            let same = current
-                .as_ref()
-                .is_some_and(|c| c.text == incoming.text && c.star == incoming.star);
-            if !newer || same {
-                return;
-            }
-            if self.unsaved.with_untracked(|u| u.contains(id)) {
-                self.conflicts.update(|c| {
-                    c.insert(id.clone(), incoming);
-                });
-            } else {
-                self.data.update(|d| {
-                    d.answers.insert(id.clone(), incoming);
-                });
-            }
-        } else {
+        let StoreKey::Answer(id) = &store_key else {
             self.data.update(|data| {
                 let _ = storage::apply(data, &store_key, &raw);
+            });
+            return;
+        };
+        let Ok(incoming) = codec::decode_answer(&raw) else {
+            return;
+        };
+        let current = self.answer(id).unwrap_or_default();
+        if current.text == incoming.text && current.star == incoming.star {
+            return;
+        }
+        if self.being_edited(id) {
+            // The text being typed here stays first, where the caret is.
+            let (merged, _) = keep_both(&current, &incoming);
+            self.data.update(|d| {
+                d.answers.insert(id.clone(), merged);
+            });
+            self.merged_from_other_tab.update(|m| {
+                m.insert(id.clone());
+            });
+            self.schedule_flush();
+        } else {
+            self.data.update(|d| {
+                d.answers.insert(id.clone(), incoming);
             });
         }
     }
 
-    fn persist(&self, key: StoreKey, value: String) {
+    fn persist(&self, key: StoreKey, value: String) -> Result<(), WriteError> {
         let name = key.name();
         let outcome = if self.status.with_untracked(|s| s.blocked.is_some()) {
             Err(WriteError::Blocked)
@@ -141,11 +180,8 @@ impl Store {
         } else {
             storage::write(&name, &value)
         };
-        self.status.update(|status| match outcome {
-            Ok(()) => {
-                status.write_error = None;
-                status.last_saved_ms = Some(now_ms());
-            }
+        self.status.update(|status| match &outcome {
+            Ok(()) => status.write_error = None,
             Err(WriteError::Quota) => status.quota_full = true,
             Err(WriteError::Blocked) => {
                 if status.blocked.is_none() {
@@ -161,6 +197,7 @@ impl Store {
                 status.write_error = Some(format!("Not saved ({why}). Export a backup to keep your work."));
             }
         });
+        outcome
     }
 
     pub fn answer(&self, id: &str) -> Option<Answer> {
@@ -176,11 +213,22 @@ impl Store {
             change(answer);
             answer.updated_ms = now;
         });
-        if self.unsaved.with_untracked(|u| !u.contains(id)) {
+        if !self.being_edited(id) {
             self.unsaved.update(|u| {
                 u.insert(id.to_string());
             });
         }
+        // The backup reminder counts from the first edit since the last export.
+        if self
+            .data
+            .with_untracked(|d| d.settings.unbacked_since_ms.is_none())
+        {
+            self.update_settings(|s| s.unbacked_since_ms = Some(now));
+        }
+        self.schedule_flush();
+    }
+
+    fn schedule_flush(&self) {
         self.edits.update_value(|n| *n += 1);
         let ticket = self.edits.get_value();
         let store = *self;
@@ -194,48 +242,38 @@ impl Store {
         );
     }
 
-    /// Writes every answer changed since the last write.
+    /// Writes every unsaved answer; those that fail stay unsaved and are
+    /// retried on the next flush.
     pub fn flush(&self) {
         let ids = self.unsaved.with_untracked(|u| u.clone());
         if ids.is_empty() {
             return;
         }
-        for id in &ids {
-            if let Some(answer) = self.answer(id) {
-                self.persist(StoreKey::Answer(id.clone()), codec::encode(&answer));
-            }
+        let mut written = BTreeSet::new();
+        let mut failed = BTreeSet::new();
+        for id in ids {
+            let Some(answer) = self.answer(&id) else {
+                written.insert(id);
+                continue;
+            };
+            match self.persist(StoreKey::Answer(id.clone()), codec::encode(&answer)) {
+                Ok(()) => written.insert(id),
+                Err(_) => failed.insert(id),
+            };
         }
-        self.unsaved.set(BTreeSet::new());
+        self.unsaved
+            .update(|u| u.retain(|id| !written.contains(id)));
+        self.failed.set(failed);
     }
 
-    /// Brings another tab's version of an answer in, keeping this tab's text
-    /// too (the newer leads).
-    pub fn take_conflict(&self, id: &str) {
-        let Some(theirs) = self.conflicts.with_untracked(|c| c.get(id).cloned()) else {
-            return;
-        };
-        let ours = self.answer(id).unwrap_or_default();
-        let (merged, _) = crate::store::backup::merge_answer(&ours, &theirs);
-        self.conflicts.update(|c| {
-            c.remove(id);
+    fn save_record(&self, key: StoreKey) -> Result<(), WriteError> {
+        let value = self.data.with_untracked(|d| match &key {
+            StoreKey::Schedule => codec::encode(&d.schedule),
+            StoreKey::Marks => codec::encode(&d.marks),
+            StoreKey::Settings => codec::encode(&d.settings),
+            StoreKey::Answer(id) => codec::encode(&d.answers.get(id).cloned().unwrap_or_default()),
         });
-        self.edit_answer(id, |a| *a = merged);
-        self.flush();
-    }
-
-    fn save_schedule(&self) {
-        let value = self.data.with_untracked(|d| codec::encode(&d.schedule));
-        self.persist(StoreKey::Schedule, value);
-    }
-
-    fn save_marks(&self) {
-        let value = self.data.with_untracked(|d| codec::encode(&d.marks));
-        self.persist(StoreKey::Marks, value);
-    }
-
-    fn save_settings(&self) {
-        let value = self.data.with_untracked(|d| codec::encode(&d.settings));
-        self.persist(StoreKey::Settings, value);
+        self.persist(key, value)
     }
 
     pub fn set_tick(&self, id: &str, point: u8, ticked: bool) {
@@ -247,7 +285,7 @@ impl Store {
                 ticks.remove(&point);
             }
         });
-        self.save_marks();
+        let _ = self.save_record(StoreKey::Marks);
     }
 
     pub fn toggle_bookmark(&self, id: &str) {
@@ -256,79 +294,112 @@ impl Store {
                 d.marks.bookmarks.insert(id.to_string());
             }
         });
-        self.save_marks();
+        let _ = self.save_record(StoreKey::Marks);
     }
 
     pub fn rate(&self, id: &str, grade: Grade) {
         let offset = utc_offset_min();
         self.data.update(|d| {
-            let cap = schedule::interview_starts_ms(d.settings.interview_date.as_deref(), offset);
+            let cap = schedule::interview_cap_ms(d.settings.interview_date.as_deref(), offset);
             schedule::record(&mut d.schedule, id, grade, now_ms(), cap);
         });
-        self.save_schedule();
+        let _ = self.save_record(StoreKey::Schedule);
     }
 
-    pub fn update_settings(&self, change: impl FnOnce(&mut Settings)) {
+    /// The Practice queue's options from the settings (tracked).
+    pub fn queue_options(&self, category: Option<crate::bank::Category>) -> schedule::QueueOptions {
+        let offset = utc_offset_min();
+        self.data.with(|d| schedule::QueueOptions {
+            category,
+            daily_new_limit: d.settings.daily_new_limit,
+            interview_cap_ms: schedule::interview_cap_ms(
+                d.settings.interview_date.as_deref(),
+                offset,
+            ),
+            utc_offset_min: offset,
+        })
+    }
+
+    pub fn update_settings(&self, change: impl FnOnce(&mut crate::store::Settings)) {
         self.data.update(|d| change(&mut d.settings));
-        self.save_settings();
+        let _ = self.save_record(StoreKey::Settings);
     }
 
-    pub fn export_backup(&self) -> String {
+    /// The backup file's text. Call `exported` once the download started.
+    pub fn backup_text(&self) -> String {
+        self.data
+            .with_untracked(|d| backup::export(d, now_ms(), env!("CARGO_PKG_VERSION")))
+    }
+
+    pub fn exported(&self) {
         let now = now_ms();
-        let text = self
-            .data
-            .with_untracked(|d| backup::export(d, now, env!("CARGO_PKG_VERSION")));
-        self.update_settings(|s| s.last_export_ms = Some(now));
-        text
+        self.update_settings(|s| {
+            s.last_export_ms = Some(now);
+            s.unbacked_since_ms = None;
+        });
     }
 
     /// Saves the current data aside, then replaces it with `next` and writes
     /// every record. Refuses (changing nothing) when the copy cannot be made.
-    pub fn apply_import(&self, next: UserData) -> Result<String, String> {
+    /// Returns where the copy is (none when storage is blocked) and how many
+    /// records could not be written.
+    pub fn apply_import(&self, next: UserData) -> Result<ImportOutcome, String> {
+        self.flush();
         let now = now_ms();
-        let current = self
-            .data
-            .with_untracked(|d| backup::export(d, now, env!("CARGO_PKG_VERSION")));
-        let aside = codec::saved_before_import_key(now);
-        if self.status.with_untracked(|s| s.blocked.is_none()) {
+        let blocked = self.status.with_untracked(|s| s.blocked.is_some());
+        let saved_aside = if blocked {
+            None
+        } else {
+            let current = self.backup_text();
+            let aside = codec::saved_before_import_key(now);
             storage::write(&aside, &current).map_err(|e| match e {
                 WriteError::Quota => "Storage is full, so the current data could not be saved aside first. Nothing was changed: export a backup, free some space, then import again.".to_string(),
                 other => format!("The current data could not be saved aside first ({other:?}). Nothing was changed."),
             })?;
-        }
+            Some(aside)
+        };
         let previous_ids: Vec<String> = self
             .data
             .with_untracked(|d| d.answers.keys().cloned().collect());
         self.data.set(next);
-        let (answers, schedule, marks, settings): (
-            Vec<(String, Answer)>,
-            Schedule,
-            Marks,
-            Settings,
-        ) = self.data.with_untracked(|d| {
-            (
-                d.answers
-                    .iter()
-                    .map(|(k, v)| (k.clone(), v.clone()))
-                    .collect(),
-                d.schedule.clone(),
-                d.marks.clone(),
-                d.settings.clone(),
-            )
-        });
-        for (id, answer) in answers {
-            self.persist(StoreKey::Answer(id), codec::encode(&answer));
+        self.unsaved.set(BTreeSet::new());
+        self.failed.set(BTreeSet::new());
+        self.merged_from_other_tab.set(BTreeSet::new());
+        let mut not_written = 0;
+        let answer_ids: Vec<String> = self
+            .data
+            .with_untracked(|d| d.answers.keys().cloned().collect());
+        for id in &answer_ids {
+            if self.save_record(StoreKey::Answer(id.clone())).is_err() {
+                // Kept in memory and retried on the next flush.
+                not_written += 1;
+                self.unsaved.update(|u| {
+                    u.insert(id.clone());
+                });
+            }
         }
         // Answers the import does not have are written empty, not deleted:
         // the saved-aside copy still holds them.
-        for id in previous_ids {
-            if self.data.with_untracked(|d| !d.answers.contains_key(&id)) {
-                self.persist(StoreKey::Answer(id), codec::encode(&Answer::default()));
-            }
+        for id in previous_ids.iter().filter(|id| !answer_ids.contains(id)) {
+            not_written += usize::from(
+                self.persist(
+                    StoreKey::Answer(id.clone()),
+                    codec::encode(&Answer::default()),
+                )
+                .is_err(),
+            );
         }
-        self.persist(StoreKey::Schedule, codec::encode(&schedule));
-        self.persist(StoreKey::Marks, codec::encode(&marks));
-        self.persist(StoreKey::Settings, codec::encode(&settings));
-        Ok(aside)
+        for key in [StoreKey::Schedule, StoreKey::Marks, StoreKey::Settings] {
+            not_written += usize::from(self.save_record(key).is_err());
+        }
+        Ok(ImportOutcome {
+            saved_aside,
+            not_written,
+        })
     }
+}
+
+pub struct ImportOutcome {
+    pub saved_aside: Option<String>,
+    pub not_written: usize,
 }

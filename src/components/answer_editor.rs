@@ -82,15 +82,13 @@ pub fn AnswerEditor(question: &'static Question) -> impl IntoView {
             .with(|d| d.answers.get(id).map_or(0, Answer::word_count))
     });
     let status = move || {
-        if store.unsaved.with(|u| u.contains(id)) {
-            "Saving…"
-        } else if store.status.with(|s| s.blocked.is_some()) {
+        let unsaved = store.unsaved.with(|u| u.contains(id));
+        if store.status.with(|s| s.blocked.is_some()) {
             "Kept in this tab only"
-        } else if store
-            .status
-            .with(|s| s.quota_full || s.write_error.is_some())
-        {
+        } else if unsaved && store.failed.with(|f| f.contains(id)) {
             "Not saved"
+        } else if unsaved {
+            "Saving…"
         } else if store
             .data
             .with(|d| d.answers.get(id).is_some_and(|a| a.updated_ms > 0))
@@ -100,7 +98,7 @@ pub fn AnswerEditor(question: &'static Question) -> impl IntoView {
             ""
         }
     };
-    let conflict = move || store.conflicts.with(|c| c.contains_key(id));
+    let merged = move || store.merged_from_other_tab.with(|m| m.contains(id));
 
     let field_view = move |field: Field| {
         let field_id = format!("answer-{}", field.label().to_lowercase().replace(' ', "-"));
@@ -148,13 +146,12 @@ pub fn AnswerEditor(question: &'static Question) -> impl IntoView {
     view! {
         <section class="answer-editor">
             <h2 id="your-answer">{if question.style == Style::Star { "Your answer (STAR)" } else { "Your answer" }}</h2>
-            <Show when=conflict>
+            <Show when=merged>
                 <p class="notice" role="status">
-                    "This answer was changed in another tab. "
-                    <button type="button" class="link" on:click=move |_| store.take_conflict(id)>
-                        "Bring that version in"
+                    "This answer was also changed in another tab. Both versions are kept: yours first, the other below the divider line. "
+                    <button type="button" class="link" on:click=move |_| store.merged_from_other_tab.update(|m| { m.remove(id); })>
+                        "OK"
                     </button>
-                    " (your text here is kept)."
                 </p>
             </Show>
             {fields.iter().map(|&field| field_view(field)).collect_view()}

@@ -8,10 +8,13 @@ use crate::store::{backup, time};
 
 pub const REMINDER_DAYS: i64 = 14;
 
-/// Downloads a backup; used by the banners and Settings.
+/// Downloads a backup; used by the banners and Settings. The export is
+/// recorded only when the download started.
 pub fn download_backup(store: Store) {
-    let text = store.export_backup();
-    let _ = crate::browser::download(&backup::file_name(now_ms()), "application/json", &text);
+    let text = store.backup_text();
+    if crate::browser::download(&backup::file_name(now_ms()), "application/json", &text).is_ok() {
+        store.exported();
+    }
 }
 
 #[component]
@@ -66,7 +69,13 @@ pub fn StorageBanners() -> impl IntoView {
             let count = items.len();
             let list = items
                 .iter()
-                .map(|u| view! { <li><code>{u.key.clone()}</code>": "{u.reason.clone()}</li> })
+                .map(|u| {
+                    let fate = match &u.copied_to {
+                        Some(copy) => format!(" A copy is kept under {copy}; changing this data here will replace the original."),
+                        None => " It could not be copied (storage is full), so it is left as it is and will not be written over.".to_string(),
+                    };
+                    view! { <li><code>{u.key.clone()}</code>": "{u.reason.clone()}"."{fate}</li> }
+                })
                 .collect_view();
             let raw = items
                 .iter()
@@ -76,7 +85,7 @@ pub fn StorageBanners() -> impl IntoView {
                 <div class="banner warning" role="alert">
                     <p>
                         <strong>{if count == 1 { "1 saved item could not be read.".to_string() } else { format!("{count} saved items could not be read.") }}</strong>
-                        " They were left untouched (and copied aside), and OpsDrill is running with everything else."
+                        " OpsDrill is running with everything else. Export the unreadable data to keep it safe."
                     </p>
                     <ul>{list}</ul>
                     <button type="button" class="button small" on:click=move |_| {

@@ -44,10 +44,8 @@ pub fn RateButtons(
     let preview = move |grade: Grade| {
         let now = now_ms();
         store.data.with(|d| {
-            let cap = schedule::interview_starts_ms(
-                d.settings.interview_date.as_deref(),
-                utc_offset_min(),
-            );
+            let cap =
+                schedule::interview_cap_ms(d.settings.interview_date.as_deref(), utc_offset_min());
             let next = schedule::rate(d.schedule.cards.get(id), grade, now, cap);
             describe_interval(now, next.due_ms)
         })

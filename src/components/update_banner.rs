@@ -9,15 +9,31 @@ use crate::state::Store;
 pub fn UpdateBanner() -> impl IntoView {
     let UpdateAvailable(available) = expect_context::<UpdateAvailable>();
     let store = expect_context::<Store>();
+    // Reloading would drop what is only in memory: say so instead.
+    let unsafe_to_reload = RwSignal::new(false);
     view! {
         <Show when=move || available.get()>
             <div class="banner info" role="status">
                 <p><strong>"Update available."</strong>" A new version of OpsDrill is ready. Your answers are saved first."</p>
+                <Show when=move || unsafe_to_reload.get()>
+                    <p>
+                        "Some of your answers are only in this tab (storage is full or blocked). Export a backup before reloading, or they will be lost."
+                    </p>
+                    <button type="button" class="button small" on:click=move |_| {
+                        crate::components::banners::download_backup(store);
+                    }>
+                        "Export backup"
+                    </button>
+                </Show>
                 <button type="button" class="button small" on:click=move |_| {
                     store.flush();
-                    apply_update();
+                    if store.all_saved() || unsafe_to_reload.get_untracked() {
+                        apply_update();
+                    } else {
+                        unsafe_to_reload.set(true);
+                    }
                 }>
-                    "Reload"
+                    {move || if unsafe_to_reload.get() { "Reload anyway" } else { "Reload" }}
                 </button>
                 <button type="button" class="button small secondary" on:click=move |_| available.set(false)>
                     "Later"

@@ -14,27 +14,20 @@ pub fn PracticePage() -> impl IntoView {
     let store = expect_context::<Store>();
     let category = RwSignal::new(None::<Category>);
     let queue = Memo::new(move |_| {
-        let category = category.get();
-        store.data.with(|d| {
-            practice_queue(
-                bank::QUESTIONS,
-                &d.schedule,
-                category,
-                d.settings.daily_new_limit,
-                now_ms(),
-                utc_offset_min(),
-            )
-        })
+        let options = store.queue_options(category.get());
+        store
+            .data
+            .with(|d| practice_queue(bank::QUESTIONS, &d.schedule, &options, now_ms()))
     });
     let interview = move || {
         store.data.with(|d| {
             let date = d.settings.interview_date.as_deref();
             days_until_interview(date, now_ms(), utc_offset_min()).map(|days| match days {
                 0 => "Your interview is today. Good luck!".to_string(),
-                1 => "1 day to your interview: every started question comes back before it."
+                1 => "1 day to your interview: every started question is back today for a last look."
                     .to_string(),
                 n => format!(
-                    "{n} days to your interview: every started question comes back before it."
+                    "{n} days to your interview: every started question comes back by the day before."
                 ),
             })
         })

@@ -8,7 +8,7 @@ use crate::insight;
 use crate::route::Route;
 use crate::schedule::practice_queue;
 use crate::search::{bank_index, neighbours, ListQuery};
-use crate::state::{now_ms, utc_offset_min, Store};
+use crate::state::{now_ms, Store};
 
 /// One question: why it is asked, the user's answer, then the answer material
 /// behind "Show model answer", side by side with the user's answer on wide
@@ -109,16 +109,10 @@ pub fn QuestionPage(question: &'static Question, list: ListQuery) -> impl IntoVi
     // After a rating: the next question the Practice page would offer.
     let next_practice = RwSignal::new(None::<&'static Question>);
     let on_rated = move |_| {
-        let queue = store.data.with_untracked(|d| {
-            practice_queue(
-                bank::QUESTIONS,
-                &d.schedule,
-                None,
-                d.settings.daily_new_limit,
-                now_ms(),
-                utc_offset_min(),
-            )
-        });
+        let options = store.queue_options(None);
+        let queue = store
+            .data
+            .with_untracked(|d| practice_queue(bank::QUESTIONS, &d.schedule, &options, now_ms()));
         next_practice.set(queue.questions().find(|q| q.id != id));
     };
 

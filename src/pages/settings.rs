@@ -15,7 +15,6 @@ use crate::store::{markdown_export, time, UserData};
 struct PendingImport {
     file_name: String,
     incoming: UserData,
-    merged: UserData,
     summary: MergeSummary,
 }
 
@@ -80,13 +79,11 @@ pub fn SettingsPage() -> impl IntoView {
                     format!("{file_name}: {message} Nothing was changed."),
                 ))),
                 Ok(incoming) => {
-                    let (merged, summary) =
-                        store.data.with_untracked(|d| backup::merge(d, &incoming));
+                    let (_, summary) = store.data.with_untracked(|d| backup::merge(d, &incoming));
                     import_message.set(None);
                     pending.set(Some(PendingImport {
                         file_name,
                         incoming,
-                        merged,
                         summary,
                     }));
                 }
@@ -97,18 +94,41 @@ pub fn SettingsPage() -> impl IntoView {
         let Some(choice) = pending.get_untracked() else {
             return;
         };
+        // Merge with what is here now, not when the file was picked: another
+        // tab may have saved since.
+        store.flush();
         let next = if replace {
             choice.incoming
         } else {
-            choice.merged
+            store
+                .data
+                .with_untracked(|d| backup::merge(d, &choice.incoming).0)
         };
-        match store.apply_import(next) {
-            Ok(aside) => import_message.set(Some((
-                true,
-                format!("Imported {}. Your data from before the import is saved in this browser under {aside}.", choice.file_name),
-            ))),
-            Err(message) => import_message.set(Some((false, message))),
-        }
+        let message = match store.apply_import(next) {
+            Err(message) => (false, message),
+            Ok(outcome) => {
+                let aside = match &outcome.saved_aside {
+                    Some(key) => format!(" Your data from before the import is saved in this browser under {key}."),
+                    None => " Storage is blocked, so nothing could be saved aside and nothing will be kept after this tab closes: export a backup.".to_string(),
+                };
+                if outcome.not_written == 0 {
+                    (
+                        outcome.saved_aside.is_some(),
+                        format!("Imported {}.{aside}", choice.file_name),
+                    )
+                } else {
+                    (
+                        false,
+                        format!(
+                            "Imported {} into this tab, but {} could not be saved to storage (see the banner above); they are retried as you go.{aside}",
+                            choice.file_name,
+                            count(outcome.not_written, "record", "records")
+                        ),
+                    )
+                }
+            }
+        };
+        import_message.set(Some(message));
         pending.set(None);
         confirm_replace.set(false);
     };
@@ -130,6 +150,7 @@ pub fn SettingsPage() -> impl IntoView {
                         {line(s.cards_updated, "question schedule updated", "question schedules updated")}
                         {line(s.reviews_added, "rating added to your history", "ratings added to your history")}
                         {line(s.bookmarks_added, "bookmark added", "bookmarks added")}
+                        {line(s.ticks_added, "talking-point tick added", "talking-point ticks added")}
                     </ul>
                     {(!s.changes_anything()).then(|| view! { <p>"Nothing would change: you already have everything in this backup."</p> })}
                     <p class="hint">"Your settings stay as they are when merging. Your current data is saved aside before anything changes."</p>

@@ -160,6 +160,7 @@ pub struct MergeSummary {
     pub cards_updated: usize,
     pub reviews_added: usize,
     pub bookmarks_added: usize,
+    pub ticks_added: usize,
 }
 
 impl MergeSummary {
@@ -170,6 +171,7 @@ impl MergeSummary {
             || self.cards_updated > 0
             || self.reviews_added > 0
             || self.bookmarks_added > 0
+            || self.ticks_added > 0
     }
 }
 
@@ -195,26 +197,31 @@ fn join_text(newer: &str, older: &str, older_ms: i64) -> (String, bool) {
 /// Merges two versions of one answer: the newer leads and the older is kept
 /// below it unless the newer already contains it. Also says whether it was kept.
 pub fn merge_answer(local: &Answer, incoming: &Answer) -> (Answer, bool) {
-    let (newer, older) = if incoming.updated_ms > local.updated_ms {
-        (incoming, local)
+    if incoming.updated_ms > local.updated_ms {
+        keep_both(incoming, local)
     } else {
-        (local, incoming)
-    };
+        keep_both(local, incoming)
+    }
+}
+
+/// Keeps `lead` first and appends what `other` has that `lead` does not.
+/// Says whether anything was appended.
+pub fn keep_both(lead: &Answer, other: &Answer) -> (Answer, bool) {
     let mut kept_both = false;
     let mut join = |a: &str, b: &str| {
-        let (text, both) = join_text(a, b, older.updated_ms);
+        let (text, both) = join_text(a, b, other.updated_ms);
         kept_both |= both;
         text
     };
     let merged = Answer {
-        text: join(&newer.text, &older.text),
+        text: join(&lead.text, &other.text),
         star: StarText {
-            situation: join(&newer.star.situation, &older.star.situation),
-            task: join(&newer.star.task, &older.star.task),
-            action: join(&newer.star.action, &older.star.action),
-            result: join(&newer.star.result, &older.star.result),
+            situation: join(&lead.star.situation, &other.star.situation),
+            task: join(&lead.star.task, &other.star.task),
+            action: join(&lead.star.action, &other.star.action),
+            result: join(&lead.star.result, &other.star.result),
         },
-        updated_ms: newer.updated_ms.max(older.updated_ms),
+        updated_ms: lead.updated_ms.max(other.updated_ms),
     };
     (merged, kept_both)
 }
@@ -273,7 +280,10 @@ pub fn merge(local: &UserData, incoming: &UserData) -> (UserData, MergeSummary) 
     }
     out.schedule.reviews.sort_by_key(|r| r.at_ms);
     for (id, ticks) in &incoming.marks.ticks {
-        out.marks.ticks.entry(id.clone()).or_default().extend(ticks);
+        let ours = out.marks.ticks.entry(id.clone()).or_default();
+        for tick in ticks {
+            summary.ticks_added += usize::from(ours.insert(*tick));
+        }
     }
     for id in &incoming.marks.bookmarks {
         if out.marks.bookmarks.insert(id.clone()) {
@@ -283,17 +293,14 @@ pub fn merge(local: &UserData, incoming: &UserData) -> (UserData, MergeSummary) 
     (out, summary)
 }
 
-/// Whether to remind the user to export: some written answer has gone
-/// unbacked-up for longer than `days` (edited after the last export, or never
-/// exported, and the oldest such edit is that old).
+/// Whether to remind the user to export: there are written answers, and the
+/// first edit since the last export (or ever) is more than `days` old.
 pub fn needs_reminder(data: &UserData, now_ms: i64, days: i64) -> bool {
-    let since = data.settings.last_export_ms.unwrap_or(i64::MIN);
-    data.answers
-        .values()
-        .filter(|a| !a.is_empty() && a.updated_ms > since)
-        .map(|a| a.updated_ms)
-        .min()
-        .is_some_and(|oldest| now_ms - oldest > days * time::DAY_MS)
+    data.answers.values().any(|a| !a.is_empty())
+        && data
+            .settings
+            .unbacked_since_ms
+            .is_some_and(|since| now_ms - since > days * time::DAY_MS)
 }
 
 #[cfg(test)]
@@ -402,27 +409,24 @@ mod tests {
     fn reminder_only_for_work_unbacked_for_two_weeks() {
         let day = time::DAY_MS;
         let mut data = UserData::default();
+        data.settings.unbacked_since_ms = Some(80 * day);
         assert!(
             !needs_reminder(&data, 100 * day, 14),
             "no answers, no reminder"
         );
-        data.answers.insert("a".into(), answer("text", 80 * day));
-        assert!(!needs_reminder(&data, 90 * day, 14), "written 10 days ago");
+        data.answers.insert("a".into(), answer("text", 99 * day));
+        assert!(
+            !needs_reminder(&data, 90 * day, 14),
+            "first unbacked edit 10 days ago"
+        );
         assert!(
             needs_reminder(&data, 95 * day, 14),
-            "written 15 days ago, never exported"
+            "15 days, even if edited since"
         );
-        data.settings.last_export_ms = Some(94 * day);
+        data.settings.unbacked_since_ms = None;
         assert!(
             !needs_reminder(&data, 200 * day, 14),
             "nothing new since the export"
-        );
-        data.answers.insert("b".into(), answer("more", 150 * day));
-        assert!(needs_reminder(&data, 170 * day, 14), "new work 20 days old");
-        data.answers.insert("c".into(), answer("", 10 * day));
-        assert!(
-            !needs_reminder(&data, 160 * day, 14),
-            "empty answers do not count"
         );
     }
 

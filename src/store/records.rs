@@ -125,6 +125,8 @@ pub struct Settings {
     pub theme: String,
     /// When the user last exported a backup.
     pub last_export_ms: Option<i64>,
+    /// The first answer edit since the last export (for the backup reminder).
+    pub unbacked_since_ms: Option<i64>,
 }
 
 pub const DEFAULT_DAILY_NEW_LIMIT: u32 = 10;
@@ -137,6 +139,7 @@ impl Default for Settings {
             interview_date: None,
             theme: "system".into(),
             last_export_ms: None,
+            unbacked_since_ms: None,
         }
     }
 }

@@ -158,6 +158,16 @@ describe('storage that does not lose data', () => {
     await screenshot(page, 'storage-full-360', { fullPage: false });
     await page.getByRole('button', { name: 'Dismiss' }).click();
     assert.equal(await page.getByText('Storage is full.').count(), 0);
+    // Dismissing does not make it saved: the answer still says so, and is
+    // written as soon as there is room.
+    await page.goto(`${env.server.base}#/q/alert-fatigue`);
+    await page.getByText('Not saved', { exact: true }).waitFor();
+    await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler/')).forEach((k) => localStorage.removeItem(k)));
+    await page.getByRole('textbox', { name: 'Your answer' }).press('End');
+    await page.getByRole('textbox', { name: 'Your answer' }).pressSequentially('!');
+    await page.getByText('Saved', { exact: true }).waitFor();
+    const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('opsdrill/answer/alert-fatigue')).text);
+    assert.equal(stored, 'An answer typed when the disk is full.!');
     await session.context.close();
     assert.deepEqual(problems, []);
   });
