@@ -14,15 +14,6 @@ pub struct ListQuery {
     pub bookmarked: bool,
 }
 
-impl ListQuery {
-    pub fn is_empty(&self) -> bool {
-        self.category.is_none()
-            && self.topic.is_none()
-            && self.text.trim().is_empty()
-            && !self.bookmarked
-    }
-}
-
 /// Lowercased search text for each question, built once.
 pub struct SearchIndex<'a> {
     entries: Vec<(&'a Question, String)>,

@@ -53,7 +53,11 @@ pub fn QuestionPage(question: &'static Question, list: ListQuery) -> impl IntoVi
         .iter()
         .map(|p| inline_text(p))
         .collect();
+    // Only while the answer material is shown: not on every keystroke before.
     let insight = Memo::new(move |_| {
+        if !revealed.get() {
+            return None;
+        }
         store.data.with(|d| {
             let answer = d.answers.get(id).map(|a| a.all_text()).unwrap_or_default();
             if answer.trim().is_empty() {
