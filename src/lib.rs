@@ -26,13 +26,16 @@ use components::banners::StorageBanners;
 use components::shortcuts::Shortcuts;
 use components::site_header::SiteHeader;
 use components::update_banner::UpdateBanner;
+use pages::commute::CommutePage;
 use pages::home::HomePage;
+use pages::mock::MockPage;
 use pages::not_found::NotFoundPage;
 use pages::practice::PracticePage;
 use pages::progress::ProgressPage;
 use pages::question::QuestionPage;
 use pages::questions::QuestionsPage;
 use pages::settings::SettingsPage;
+use pages::stories::StoriesPage;
 use route::Route;
 
 /// The route the app is showing, provided as context.
@@ -72,6 +75,9 @@ pub fn App() -> impl IntoView {
             None => view! { <NotFoundPage missing=id question=true/> }.into_any(),
         },
         Route::Practice => view! { <PracticePage/> }.into_any(),
+        Route::Mock => view! { <MockPage/> }.into_any(),
+        Route::Commute => view! { <CommutePage/> }.into_any(),
+        Route::Stories(open) => view! { <StoriesPage open/> }.into_any(),
         Route::Progress => view! { <ProgressPage/> }.into_any(),
         Route::Settings => view! { <SettingsPage/> }.into_any(),
         Route::NotFound(path) => view! { <NotFoundPage missing=path/> }.into_any(),

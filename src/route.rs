@@ -9,8 +9,17 @@ use crate::search::ListQuery;
 pub enum Route {
     Home,
     Questions(ListQuery),
-    Question { id: String, list: ListQuery },
+    Question {
+        id: String,
+        list: ListQuery,
+    },
     Practice,
+    /// A timed mock interview (setup, questions, summary, history).
+    Mock,
+    /// Hands-free practice: questions read aloud.
+    Commute,
+    /// The user's STAR stories, or one of them (`#/stories/<id>`).
+    Stories(Option<String>),
     Progress,
     Settings,
     NotFound(String),
@@ -23,6 +32,7 @@ pub enum Section {
     Home,
     Practice,
     Questions,
+    Stories,
     Progress,
     Settings,
     None,
@@ -42,6 +52,10 @@ impl Route {
                 list: parse_list_query(query),
             },
             ["practice"] => Route::Practice,
+            ["mock"] => Route::Mock,
+            ["commute"] => Route::Commute,
+            ["stories"] => Route::Stories(None),
+            ["stories", id] => Route::Stories(Some(decode(id))),
             ["progress"] => Route::Progress,
             ["settings"] => Route::Settings,
             _ => Route::NotFound(hash.to_string()),
@@ -57,6 +71,10 @@ impl Route {
                 format!("#/q/{}{}", encode(id), list_query_string(list))
             }
             Route::Practice => "#/practice".into(),
+            Route::Mock => "#/mock".into(),
+            Route::Commute => "#/commute".into(),
+            Route::Stories(None) => "#/stories".into(),
+            Route::Stories(Some(id)) => format!("#/stories/{}", encode(id)),
             Route::Progress => "#/progress".into(),
             Route::Settings => "#/settings".into(),
             Route::NotFound(path) => format!("#{path}"),
@@ -67,7 +85,8 @@ impl Route {
         match self {
             Route::Home => Section::Home,
             Route::Questions(_) | Route::Question { .. } => Section::Questions,
-            Route::Practice => Section::Practice,
+            Route::Practice | Route::Mock | Route::Commute => Section::Practice,
+            Route::Stories(_) => Section::Stories,
             Route::Progress => Section::Progress,
             Route::Settings => Section::Settings,
             Route::NotFound(_) => Section::None,
@@ -210,6 +229,10 @@ mod tests {
         let routes = [
             Route::Home,
             Route::Practice,
+            Route::Mock,
+            Route::Commute,
+            Route::Stories(None),
+            Route::Stories(Some("1790000000000-004217".into())),
             Route::Questions(ListQuery {
                 category: Some(Category::Ask),
                 topic: Some("team".into()),

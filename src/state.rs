@@ -44,6 +44,8 @@ pub struct Store {
     /// Answers another tab also changed while they were being edited here;
     /// both texts were kept (theirs below), and the editor says so.
     pub merged_from_other_tab: RwSignal<BTreeSet<String>>,
+    /// Stories changed in memory and not yet written (by story id).
+    pub unsaved_stories: RwSignal<BTreeSet<String>>,
     /// Bumped per edit, so only the last edit's timer writes.
     edits: StoredValue<u64>,
 }
@@ -75,6 +77,7 @@ impl Store {
             unsaved: RwSignal::new(BTreeSet::new()),
             failed: RwSignal::new(BTreeSet::new()),
             merged_from_other_tab: RwSignal::new(BTreeSet::new()),
+            unsaved_stories: RwSignal::new(BTreeSet::new()),
             edits: StoredValue::new(0),
         };
         let _ = window_event_listener(leptos::ev::storage, move |event| {
@@ -112,6 +115,7 @@ impl Store {
     pub fn all_saved(&self) -> bool {
         self.status.with_untracked(|s| s.blocked.is_none())
             && self.unsaved.with_untracked(BTreeSet::is_empty)
+            && self.unsaved_stories.with_untracked(BTreeSet::is_empty)
     }
 
     /// Re-reads storage, keeping answers that are being edited here.
@@ -127,6 +131,11 @@ impl Store {
                     next.answers.insert(id.clone(), answer.clone());
                 }
             }
+            for (id, story) in &d.stories {
+                if self.unsaved_stories.with_untracked(|u| u.contains(id)) {
+                    next.stories.insert(id.clone(), story.clone());
+                }
+            }
             *d = next;
         });
     }
@@ -135,10 +144,14 @@ impl Store {
     /// stored value; one being edited here keeps this tab's text and gets the
     /// other text below it, so neither is lost.
     fn on_storage_event(&self, key: Option<String>, new_value: Option<String>) {
-        let (Some(key), Some(raw)) = (key, new_value) else {
+        let Some(store_key) = key.as_deref().and_then(StoreKey::parse) else {
             return;
         };
-        let Some(store_key) = StoreKey::parse(&key) else {
+        if let StoreKey::Story(id) = &store_key {
+            self.on_other_tab_story(id, new_value.as_deref());
+            return;
+        }
+        let Some(raw) = new_value else {
             return;
         };
         let StoreKey::Answer(id) = &store_key else {
@@ -168,6 +181,33 @@ impl Store {
             self.data.update(|d| {
                 d.answers.insert(id.clone(), incoming);
             });
+        }
+    }
+
+    /// Another tab saved or deleted a story. One being edited here is merged
+    /// (both texts kept); a deletion elsewhere leaves it here.
+    fn on_other_tab_story(&self, id: &str, raw: Option<&str>) {
+        let editing = self.unsaved_stories.with_untracked(|u| u.contains(id));
+        let Some(raw) = raw else {
+            if !editing {
+                self.data.update(|d| {
+                    d.stories.remove(id);
+                });
+            }
+            return;
+        };
+        let Ok(incoming) = codec::decode_story(raw) else {
+            return;
+        };
+        self.data.update(|d| {
+            let merged = match d.stories.get(id) {
+                Some(current) if editing => backup::merge_story(current, &incoming).0,
+                _ => incoming,
+            };
+            d.stories.insert(id.to_string(), merged);
+        });
+        if editing {
+            self.schedule_flush();
         }
     }
 
@@ -242,9 +282,18 @@ impl Store {
         );
     }
 
-    /// Writes every unsaved answer; those that fail stay unsaved and are
-    /// retried on the next flush.
+    /// Writes every unsaved answer and story; those that fail stay unsaved
+    /// and are retried on the next flush.
     pub fn flush(&self) {
+        let stories = self.unsaved_stories.with_untracked(|u| u.clone());
+        if !stories.is_empty() {
+            let written: BTreeSet<String> = stories
+                .into_iter()
+                .filter(|id| self.save_record(StoreKey::Story(id.clone())).is_ok())
+                .collect();
+            self.unsaved_stories
+                .update(|u| u.retain(|id| !written.contains(id)));
+        }
         let ids = self.unsaved.with_untracked(|u| u.clone());
         if ids.is_empty() {
             return;
@@ -272,8 +321,128 @@ impl Store {
             StoreKey::Marks => codec::encode(&d.marks),
             StoreKey::Settings => codec::encode(&d.settings),
             StoreKey::Answer(id) => codec::encode(&d.answers.get(id).cloned().unwrap_or_default()),
+            StoreKey::Story(id) => codec::encode(&d.stories.get(id).cloned().unwrap_or_default()),
+            StoreKey::Mocks => codec::encode(&d.mocks),
         });
         self.persist(key, value)
+    }
+
+    /// Starts a new, empty story and returns its id.
+    pub fn new_story(&self, link_to: Option<&str>) -> String {
+        let now = now_ms();
+        // Time plus a random part: unique across tabs and devices.
+        let id = format!("{now}-{:06}", (js_sys::Math::random() * 1e6) as u32);
+        self.data.update(|d| {
+            let story = d.stories.entry(id.clone()).or_default();
+            story.updated_ms = now;
+            if let Some(question) = link_to {
+                story.questions.insert(question.to_string());
+            }
+        });
+        self.unsaved_stories.update(|u| {
+            u.insert(id.clone());
+        });
+        self.flush();
+        id
+    }
+
+    /// Changes a story in memory at once and writes it like an answer.
+    pub fn edit_story(&self, id: &str, change: impl FnOnce(&mut crate::store::Story)) {
+        let now = now_ms();
+        self.data.update(|d| {
+            if let Some(story) = d.stories.get_mut(id) {
+                change(story);
+                story.updated_ms = now;
+            }
+        });
+        self.unsaved_stories.update(|u| {
+            u.insert(id.to_string());
+        });
+        if self
+            .data
+            .with_untracked(|d| d.settings.unbacked_since_ms.is_none())
+        {
+            self.update_settings(|s| s.unbacked_since_ms = Some(now));
+        }
+        self.schedule_flush();
+    }
+
+    /// Deletes a story (the page asks first). Returns false, keeping it, when
+    /// storage refuses the removal.
+    pub fn delete_story(&self, id: &str) -> bool {
+        let key = StoreKey::Story(id.to_string()).name();
+        let blocked = self.status.with_untracked(|s| s.blocked.is_some());
+        if !blocked && storage::remove(&key).is_err() {
+            return false;
+        }
+        self.unsaved_stories.update(|u| {
+            u.remove(id);
+        });
+        self.data.update(|d| {
+            d.stories.remove(id);
+        });
+        true
+    }
+
+    /// Saves a finished mock interview: its record, and each typed answer as
+    /// the user's answer to that question (the earlier text kept as a
+    /// previous version).
+    pub fn save_mock(&self, record: crate::store::MockRecord, answers: Vec<(String, Answer)>) {
+        let now = now_ms();
+        let mut changed = Vec::new();
+        self.data.update(|d| {
+            for (id, typed) in answers {
+                if typed.is_empty() {
+                    continue;
+                }
+                let answer = d.answers.entry(id.clone()).or_default();
+                let before = answer.clone();
+                answer.replace_keeping_previous(typed.text, typed.star, now, "mock interview");
+                if *answer != before {
+                    changed.push(id);
+                }
+            }
+            d.mocks.sessions.push(record);
+        });
+        if !changed.is_empty() {
+            self.unsaved.update(|u| u.extend(changed));
+            if self
+                .data
+                .with_untracked(|d| d.settings.unbacked_since_ms.is_none())
+            {
+                self.update_settings(|s| s.unbacked_since_ms = Some(now));
+            }
+        }
+        let _ = self.save_record(StoreKey::Mocks);
+        self.flush();
+    }
+
+    /// Records the ratings given on a mock interview's summary.
+    pub fn rate_mock_item(&self, started_ms: i64, index: usize, grade: Grade) {
+        let id = self.data.with_untracked(|d| {
+            d.mocks
+                .sessions
+                .iter()
+                .find(|s| s.started_ms == started_ms)
+                .and_then(|s| s.items.get(index))
+                .map(|item| item.id.clone())
+        });
+        let Some(id) = id else {
+            return;
+        };
+        self.data.update(|d| {
+            if let Some(item) = d
+                .mocks
+                .sessions
+                .iter_mut()
+                .find(|s| s.started_ms == started_ms)
+                .and_then(|s| s.items.get_mut(index))
+            {
+                item.rating = Some(grade as u8);
+            }
+        });
+        let _ = self.save_record(StoreKey::Mocks);
+        self.rate(&id, grade);
     }
 
     pub fn set_tick(&self, id: &str, point: u8, ticked: bool) {
@@ -361,10 +530,14 @@ impl Store {
         let previous_ids: Vec<String> = self
             .data
             .with_untracked(|d| d.answers.keys().cloned().collect());
+        let previous_stories: Vec<String> = self
+            .data
+            .with_untracked(|d| d.stories.keys().cloned().collect());
         self.data.set(next);
         self.unsaved.set(BTreeSet::new());
         self.failed.set(BTreeSet::new());
         self.merged_from_other_tab.set(BTreeSet::new());
+        self.unsaved_stories.set(BTreeSet::new());
         let mut not_written = 0;
         let answer_ids: Vec<String> = self
             .data
@@ -389,7 +562,30 @@ impl Store {
                 .is_err(),
             );
         }
-        for key in [StoreKey::Schedule, StoreKey::Marks, StoreKey::Settings] {
+        let story_ids: Vec<String> = self
+            .data
+            .with_untracked(|d| d.stories.keys().cloned().collect());
+        // Stories the import does not have are removed (the copy keeps them).
+        for id in previous_stories.iter().filter(|id| !story_ids.contains(id)) {
+            if !blocked {
+                not_written +=
+                    usize::from(storage::remove(&StoreKey::Story(id.clone()).name()).is_err());
+            }
+        }
+        for id in story_ids {
+            if self.save_record(StoreKey::Story(id.clone())).is_err() {
+                not_written += 1;
+                self.unsaved_stories.update(|u| {
+                    u.insert(id);
+                });
+            }
+        }
+        for key in [
+            StoreKey::Schedule,
+            StoreKey::Marks,
+            StoreKey::Settings,
+            StoreKey::Mocks,
+        ] {
             not_written += usize::from(self.save_record(key).is_err());
         }
         Ok(ImportOutcome {

@@ -161,6 +161,11 @@ pub fn apply(data: &mut UserData, key: &StoreKey, raw: &str) -> Result<(), codec
         StoreKey::Schedule => data.schedule = codec::decode_schedule(raw)?,
         StoreKey::Marks => data.marks = codec::decode_marks(raw)?,
         StoreKey::Settings => data.settings = codec::decode_settings(raw)?,
+        StoreKey::Story(id) => {
+            let story = codec::decode_story(raw)?;
+            data.stories.insert(id.clone(), story);
+        }
+        StoreKey::Mocks => data.mocks = codec::decode_mocks(raw)?,
     }
     Ok(())
 }
@@ -177,4 +182,12 @@ pub fn write(key: &str, value: &str) -> Result<(), WriteError> {
             WriteError::Other(error_name(&error))
         }
     })
+}
+
+/// Removes one value (a deleted story).
+pub fn remove(key: &str) -> Result<(), WriteError> {
+    let storage = local_storage().map_err(|_| WriteError::Blocked)?;
+    storage
+        .remove_item(key)
+        .map_err(|error| WriteError::Other(error_name(&error)))
 }

@@ -5,7 +5,8 @@ use proptest::prelude::*;
 use serde_json::Value;
 
 use opsdrill::store::codec::{
-    decode_answer, decode_marks, decode_schedule, decode_settings, encode,
+    decode_answer, decode_marks, decode_mocks, decode_schedule, decode_settings, decode_story,
+    encode,
 };
 use opsdrill::store::{backup, Answer, StarText};
 
@@ -58,6 +59,8 @@ fn decode_everything(raw: &str) {
     let _ = decode_schedule(raw);
     let _ = decode_marks(raw);
     let _ = decode_settings(raw);
+    let _ = decode_story(raw);
+    let _ = decode_mocks(raw);
     let _ = backup::parse(raw.as_bytes());
 }
 
@@ -77,7 +80,8 @@ proptest! {
         let file = serde_json::json!({
             "app": "opsdrill", "schema_version": 1,
             "answers": {"q": value.clone()}, "schedule": value.clone(),
-            "marks": value.clone(), "settings": value,
+            "marks": value.clone(), "settings": value.clone(),
+            "stories": {"s": value.clone()}, "mocks": value,
         });
         let _ = backup::parse(file.to_string().as_bytes());
     }
@@ -88,6 +92,7 @@ proptest! {
             text,
             star: StarText { situation, result, ..StarText::default() },
             updated_ms: at,
+            ..Answer::default()
         };
         prop_assert_eq!(decode_answer(&encode(&answer)), Ok(answer));
     }

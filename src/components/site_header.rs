@@ -25,6 +25,7 @@ pub fn SiteHeader() -> impl IntoView {
             <nav aria-label="Primary">
                 {link("#/practice", "Practice", Section::Practice)}
                 {link("#/questions", "Questions", Section::Questions)}
+                {link("#/stories", "Stories", Section::Stories)}
                 {link("#/progress", "Progress", Section::Progress)}
                 {link("#/settings", "Settings", Section::Settings)}
             </nav>

@@ -1,7 +1,10 @@
+pub mod commute;
 pub mod home;
+pub mod mock;
 pub mod not_found;
 pub mod practice;
 pub mod progress;
 pub mod question;
 pub mod questions;
 pub mod settings;
+pub mod stories;

@@ -100,6 +100,13 @@ pub fn PracticePage() -> impl IntoView {
                 .into_any()
             }
         }}
-        <p class="hint">"Start a mock interview: coming soon."</p>
+        <section class="practice-modes" aria-labelledby="modes-heading">
+            <h2 id="modes-heading">"Practise out loud"</h2>
+            <p class="mode-links">
+                <a class="button secondary" href="#/mock">"Start mock interview"</a>
+                <a class="button secondary" href="#/commute">"Commute mode"</a>
+            </p>
+            <p class="hint">"A mock interview times each answer like the real thing. Commute mode reads questions aloud and waits for your spoken answer, hands-free."</p>
+        </section>
     }
 }

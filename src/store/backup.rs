@@ -10,7 +10,9 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::codec::{self, SCHEMA_VERSION};
-use super::records::{Answer, Marks, Schedule, Settings, StarText, UserData};
+use super::records::{
+    Answer, AnswerVersion, Marks, MockHistory, Schedule, Settings, StarText, Story, UserData,
+};
 use super::time;
 
 pub const APP_ID: &str = "opsdrill";
@@ -27,6 +29,8 @@ struct BackupOut<'a> {
     schedule: &'a Schedule,
     marks: &'a Marks,
     settings: &'a Settings,
+    stories: &'a BTreeMap<String, Story>,
+    mocks: &'a MockHistory,
 }
 
 /// The backup file's text.
@@ -41,6 +45,8 @@ pub fn export(data: &UserData, now_ms: i64, app_version: &str) -> String {
         schedule: &data.schedule,
         marks: &data.marks,
         settings: &data.settings,
+        stories: &data.stories,
+        mocks: &data.mocks,
     };
     serde_json::to_string_pretty(&out).unwrap_or_default()
 }
@@ -142,11 +148,21 @@ pub fn parse(bytes: &[u8]) -> Result<UserData, ImportError> {
     let marks: Marks = section(&mut map, "marks")?;
     let settings: Settings = section(&mut map, "settings")?;
     codec::validate_settings(&settings).map_err(|e| ImportError::Invalid(e.to_string()))?;
+    let stories: BTreeMap<String, Story> = section(&mut map, "stories")?;
+    if let Some(id) = stories.keys().find(|id| !codec::is_record_id(id)) {
+        return Err(ImportError::Invalid(format!(
+            "story id `{id}` is not valid"
+        )));
+    }
+    let mocks: MockHistory = section(&mut map, "mocks")?;
+    codec::validate_mocks(&mocks).map_err(|e| ImportError::Invalid(e.to_string()))?;
     Ok(UserData {
         answers,
         schedule,
         marks,
         settings,
+        stories,
+        mocks,
     })
 }
 
@@ -161,6 +177,10 @@ pub struct MergeSummary {
     pub reviews_added: usize,
     pub bookmarks_added: usize,
     pub ticks_added: usize,
+    /// Story titles.
+    pub stories_added: Vec<String>,
+    pub stories_kept_both: Vec<String>,
+    pub mocks_added: usize,
 }
 
 impl MergeSummary {
@@ -172,6 +192,9 @@ impl MergeSummary {
             || self.reviews_added > 0
             || self.bookmarks_added > 0
             || self.ticks_added > 0
+            || !self.stories_added.is_empty()
+            || !self.stories_kept_both.is_empty()
+            || self.mocks_added > 0
     }
 }
 
@@ -222,6 +245,61 @@ pub fn keep_both(lead: &Answer, other: &Answer) -> (Answer, bool) {
             result: join(&lead.star.result, &other.star.result),
         },
         updated_ms: lead.updated_ms.max(other.updated_ms),
+        previous: union_versions(&lead.previous, &other.previous),
+    };
+    (merged, kept_both)
+}
+
+/// Both lists of previous versions, without repeats, oldest first.
+fn union_versions(a: &[AnswerVersion], b: &[AnswerVersion]) -> Vec<AnswerVersion> {
+    let mut all: Vec<AnswerVersion> = a.to_vec();
+    for version in b {
+        if !all.contains(version) {
+            all.push(version.clone());
+        }
+    }
+    all.sort_by_key(|v| (v.replaced_ms, v.updated_ms));
+    all
+}
+
+/// Merges two versions of one story like answers: the newer leads, the
+/// older's different text is kept below it; tags and links are united.
+/// Says whether text from both was kept.
+pub fn merge_story(local: &Story, incoming: &Story) -> (Story, bool) {
+    let (lead, other) = if incoming.updated_ms > local.updated_ms {
+        (incoming, local)
+    } else {
+        (local, incoming)
+    };
+    let mut kept_both = false;
+    let mut join = |a: &str, b: &str| {
+        let (text, both) = join_text(a, b, other.updated_ms);
+        kept_both |= both;
+        text
+    };
+    let title = if lead.title.trim().is_empty() {
+        other.title.clone()
+    } else {
+        lead.title.clone()
+    };
+    let star = StarText {
+        situation: join(&lead.star.situation, &other.star.situation),
+        task: join(&lead.star.task, &other.star.task),
+        action: join(&lead.star.action, &other.star.action),
+        result: join(&lead.star.result, &other.star.result),
+    };
+    let mut tags = lead.tags.clone();
+    for tag in &other.tags {
+        if !tags.contains(tag) {
+            tags.push(tag.clone());
+        }
+    }
+    let merged = Story {
+        title,
+        star,
+        tags,
+        questions: lead.questions.union(&other.questions).cloned().collect(),
+        updated_ms: lead.updated_ms.max(other.updated_ms),
     };
     (merged, kept_both)
 }
@@ -240,6 +318,12 @@ pub fn merge(local: &UserData, incoming: &UserData) -> (UserData, MergeSummary) 
             }
             Some(ours) if ours.text == theirs.text && ours.star == theirs.star => {
                 summary.unchanged += 1;
+                let previous = union_versions(&ours.previous, &theirs.previous);
+                if previous != ours.previous {
+                    if let Some(answer) = out.answers.get_mut(id) {
+                        answer.previous = previous;
+                    }
+                }
             }
             Some(ours) => {
                 let (merged, kept_both) = merge_answer(ours, theirs);
@@ -290,13 +374,44 @@ pub fn merge(local: &UserData, incoming: &UserData) -> (UserData, MergeSummary) 
             summary.bookmarks_added += 1;
         }
     }
+    for (id, theirs) in &incoming.stories {
+        match local.stories.get(id) {
+            None => {
+                out.stories.insert(id.clone(), theirs.clone());
+                summary.stories_added.push(theirs.title.clone());
+            }
+            Some(ours) if ours == theirs => {}
+            Some(ours) => {
+                let (merged, kept_both) = merge_story(ours, theirs);
+                if &merged != ours {
+                    if kept_both {
+                        summary.stories_kept_both.push(merged.title.clone());
+                    }
+                    out.stories.insert(id.clone(), merged);
+                }
+            }
+        }
+    }
+    for session in &incoming.mocks.sessions {
+        if !out
+            .mocks
+            .sessions
+            .iter()
+            .any(|s| s.started_ms == session.started_ms)
+        {
+            out.mocks.sessions.push(session.clone());
+            summary.mocks_added += 1;
+        }
+    }
+    out.mocks.sessions.sort_by_key(|s| s.started_ms);
     (out, summary)
 }
 
-/// Whether to remind the user to export: there are written answers, and the
+/// Whether to remind the user to export: there are written answers or
+/// stories, and the
 /// first edit since the last export (or ever) is more than `days` old.
 pub fn needs_reminder(data: &UserData, now_ms: i64, days: i64) -> bool {
-    data.answers.values().any(|a| !a.is_empty())
+    (data.answers.values().any(|a| !a.is_empty()) || data.stories.values().any(|s| !s.is_empty()))
         && data
             .settings
             .unbacked_since_ms
@@ -306,7 +421,7 @@ pub fn needs_reminder(data: &UserData, now_ms: i64, days: i64) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::records::{CardState, Review};
+    use crate::store::records::{CardState, MockItem, MockRecord, Review};
 
     fn answer(text: &str, updated_ms: i64) -> Answer {
         Answer {
@@ -352,7 +467,124 @@ mod tests {
             .ticks
             .insert("alert-fatigue".into(), [0, 2].into());
         data.settings.interview_date = Some("2026-12-24".into());
+        data.answers
+            .get_mut("alert-fatigue")
+            .unwrap()
+            .previous
+            .push(AnswerVersion {
+                text: "First try.".into(),
+                updated_ms: 500,
+                replaced_ms: 1_000,
+                replaced_by: "mock interview".into(),
+                ..AnswerVersion::default()
+            });
+        data.stories.insert(
+            "s1".into(),
+            story("Migration", "We moved 40 services.", 1_000),
+        );
+        data.mocks.sessions.push(MockRecord {
+            started_ms: 3_000,
+            finished_ms: 9_000,
+            seconds_per_question: 120,
+            items: vec![MockItem {
+                id: "alert-fatigue".into(),
+                seconds_used: 80,
+                words: 150,
+                points_covered: 3,
+                points_total: 6,
+                rating: Some(3),
+            }],
+        });
         data
+    }
+
+    fn story(title: &str, action: &str, updated_ms: i64) -> Story {
+        Story {
+            title: title.into(),
+            star: StarText {
+                action: action.into(),
+                ..StarText::default()
+            },
+            tags: vec!["migration".into()],
+            questions: ["conflict".to_string()].into(),
+            updated_ms,
+        }
+    }
+
+    #[test]
+    fn stories_merge_without_losing_text_and_mocks_are_united() {
+        let local = sample();
+        let mut incoming = UserData::default();
+        let mut changed = story("Migration", "We moved 40 services in a quarter.", 5_000);
+        changed.tags = vec!["leadership".into()];
+        changed.questions = ["outage-you-caused".to_string()].into();
+        incoming.stories.insert("s1".into(), changed);
+        incoming
+            .stories
+            .insert("s2".into(), story("Pager storm", "Cut alerts.", 6_000));
+        incoming.mocks = local.mocks.clone();
+        incoming.mocks.sessions.push(MockRecord {
+            started_ms: 1_000,
+            ..MockRecord::default()
+        });
+        let (merged, summary) = merge(&local, &incoming);
+        assert_eq!(summary.stories_added, vec!["Pager storm".to_string()]);
+        assert_eq!(summary.stories_kept_both, vec!["Migration".to_string()]);
+        assert_eq!(summary.mocks_added, 1);
+        let s1 = &merged.stories["s1"];
+        assert!(s1
+            .star
+            .action
+            .starts_with("We moved 40 services in a quarter."));
+        assert!(
+            s1.star.action.contains("We moved 40 services."),
+            "{}",
+            s1.star.action
+        );
+        assert_eq!(
+            s1.tags,
+            vec!["leadership".to_string(), "migration".to_string()]
+        );
+        assert_eq!(s1.questions.len(), 2);
+        assert_eq!(merged.mocks.sessions.len(), 2);
+        assert_eq!(merged.mocks.sessions[0].started_ms, 1_000, "oldest first");
+        // Merging the same file again changes nothing.
+        let (_, again) = merge(&merged, &incoming);
+        assert!(!again.changes_anything(), "{again:?}");
+    }
+
+    #[test]
+    fn previous_versions_travel_with_merges() {
+        let local = sample();
+        let mut incoming = UserData::default();
+        let mut theirs = local.answers["alert-fatigue"].clone();
+        theirs.previous = vec![AnswerVersion {
+            text: "Another old draft.".into(),
+            replaced_ms: 700,
+            ..AnswerVersion::default()
+        }];
+        incoming.answers.insert("alert-fatigue".into(), theirs);
+        let (merged, _) = merge(&local, &incoming);
+        let texts: Vec<&str> = merged.answers["alert-fatigue"]
+            .previous
+            .iter()
+            .map(|v| v.text.as_str())
+            .collect();
+        assert_eq!(texts, ["Another old draft.", "First try."]);
+    }
+
+    #[test]
+    fn bad_stories_and_mocks_are_refused() {
+        let bad_story = br#"{"app":"opsdrill","schema_version":1,"stories":{"s1":{"title":7}}}"#;
+        assert!(parse(bad_story)
+            .unwrap_err()
+            .to_string()
+            .contains("`stories` is malformed"));
+        let bad_mock = br#"{"app":"opsdrill","schema_version":1,"mocks":{"sessions":[{"items":[{"id":"q","rating":5}]}]}}"#;
+        assert_eq!(
+            parse(bad_mock).unwrap_err().to_string(),
+            "The backup has a problem: a mock interview rated `q` 5, expected 1 to 4."
+        );
     }
 
     #[test]

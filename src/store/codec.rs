@@ -8,7 +8,10 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::records::{Answer, Marks, Schedule, Settings, MAX_DAILY_NEW_LIMIT};
+use super::records::{
+    Answer, Marks, MockHistory, Schedule, Settings, Story, ANSWER_PAUSES_S, MAX_DAILY_NEW_LIMIT,
+    MOCK_QUESTIONS, MOCK_SECONDS, SPEECH_RATES_PCT,
+};
 
 pub const PREFIX: &str = "opsdrill/";
 /// The schema version this build writes.
@@ -21,6 +24,13 @@ pub enum StoreKey {
     Schedule,
     Marks,
     Settings,
+    Story(String),
+    Mocks,
+}
+
+/// Ids of answers and stories: what a key segment may hold.
+pub fn is_record_id(id: &str) -> bool {
+    !id.is_empty() && !id.contains('/')
 }
 
 impl StoreKey {
@@ -30,10 +40,16 @@ impl StoreKey {
             "schedule" => Some(StoreKey::Schedule),
             "marks" => Some(StoreKey::Marks),
             "settings" => Some(StoreKey::Settings),
-            _ => name
-                .strip_prefix("answer/")
-                .filter(|id| !id.is_empty() && !id.contains('/'))
-                .map(|id| StoreKey::Answer(id.to_string())),
+            "mocks" => Some(StoreKey::Mocks),
+            _ => {
+                if let Some(id) = name.strip_prefix("answer/").filter(|id| is_record_id(id)) {
+                    Some(StoreKey::Answer(id.to_string()))
+                } else {
+                    name.strip_prefix("story/")
+                        .filter(|id| is_record_id(id))
+                        .map(|id| StoreKey::Story(id.to_string()))
+                }
+            }
         }
     }
 
@@ -43,6 +59,8 @@ impl StoreKey {
             StoreKey::Schedule => format!("{PREFIX}schedule"),
             StoreKey::Marks => format!("{PREFIX}marks"),
             StoreKey::Settings => format!("{PREFIX}settings"),
+            StoreKey::Story(id) => format!("{PREFIX}story/{id}"),
+            StoreKey::Mocks => format!("{PREFIX}mocks"),
         }
     }
 }
@@ -166,6 +184,34 @@ pub fn validate_schedule(schedule: &Schedule) -> Result<(), DecodeError> {
     Ok(())
 }
 
+pub fn decode_story(raw: &str) -> Result<Story, DecodeError> {
+    let (_version, value) = versioned_object(raw)?;
+    from_value(value)
+}
+
+pub fn decode_mocks(raw: &str) -> Result<MockHistory, DecodeError> {
+    let (_version, value) = versioned_object(raw)?;
+    let mocks: MockHistory = from_value(value)?;
+    validate_mocks(&mocks)?;
+    Ok(mocks)
+}
+
+pub fn validate_mocks(mocks: &MockHistory) -> Result<(), DecodeError> {
+    let bad_rating = mocks
+        .sessions
+        .iter()
+        .flat_map(|s| &s.items)
+        .find(|item| item.rating.is_some_and(|r| !(1..=4).contains(&r)));
+    match bad_rating {
+        Some(item) => Err(DecodeError::Invalid(format!(
+            "a mock interview rated `{}` {}, expected 1 to 4",
+            item.id,
+            item.rating.unwrap_or_default()
+        ))),
+        None => Ok(()),
+    }
+}
+
 pub fn decode_marks(raw: &str) -> Result<Marks, DecodeError> {
     let (_version, value) = versioned_object(raw)?;
     from_value(value)
@@ -192,6 +238,25 @@ pub fn validate_settings(settings: &Settings) -> Result<(), DecodeError> {
             )));
         }
     }
+    let ranges = [
+        (
+            "speech_rate_pct",
+            settings.speech_rate_pct,
+            SPEECH_RATES_PCT,
+        ),
+        ("answer_pause_s", settings.answer_pause_s, ANSWER_PAUSES_S),
+        ("mock_questions", settings.mock_questions, MOCK_QUESTIONS),
+        ("mock_seconds", settings.mock_seconds, MOCK_SECONDS),
+    ];
+    for (name, value, range) in ranges {
+        if !range.contains(&value) {
+            return Err(DecodeError::Invalid(format!(
+                "{name} is {value}, expected {} to {}",
+                range.start(),
+                range.end()
+            )));
+        }
+    }
     if !matches!(settings.theme.as_str(), "system" | "light" | "dark") {
         return Err(DecodeError::Invalid(format!(
             "theme `{}` is not system, light or dark",
@@ -213,6 +278,8 @@ mod tests {
             StoreKey::Schedule,
             StoreKey::Marks,
             StoreKey::Settings,
+            StoreKey::Story("s-1".into()),
+            StoreKey::Mocks,
         ] {
             assert_eq!(StoreKey::parse(&key.name()), Some(key));
         }
@@ -221,6 +288,8 @@ mod tests {
             "opsdrill/",
             "opsdrill/answer/",
             "opsdrill/answer/a/b",
+            "opsdrill/story/",
+            "opsdrill/story/a/b",
             "opsdrill/corrupt/1/opsdrill/marks",
             "other/opsdrill/marks",
         ] {
@@ -237,6 +306,7 @@ mod tests {
                 ..StarText::default()
             },
             updated_ms: 1_700_000_000_000,
+            ..Answer::default()
         };
         let raw = encode(&answer);
         assert!(raw.starts_with("{\"version\":1,"), "{raw}");
@@ -309,5 +379,13 @@ mod tests {
             "a review of `q` has rating 7, expected 1 to 4"
         );
         assert!(decode_settings("{\"interview_date\":\"next friday\"}").is_err());
+        let err = decode_settings("{\"mock_questions\": 40}").unwrap_err();
+        assert_eq!(err.to_string(), "mock_questions is 40, expected 3 to 10");
+        let err =
+            decode_mocks("{\"sessions\":[{\"items\":[{\"id\":\"q\",\"rating\":0}]}]}").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "a mock interview rated `q` 0, expected 1 to 4"
+        );
     }
 }

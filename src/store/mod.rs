@@ -8,4 +8,7 @@ pub mod markdown_export;
 pub mod records;
 pub mod time;
 
-pub use records::{Answer, CardState, Marks, Review, Schedule, Settings, StarText, UserData};
+pub use records::{
+    Answer, AnswerVersion, CardState, Marks, MockHistory, MockItem, MockRecord, Review, Schedule,
+    Settings, StarText, Story, UserData,
+};

@@ -40,9 +40,52 @@ pub struct Answer {
     pub star: StarText,
     /// When the user last changed it (ms since the epoch).
     pub updated_ms: i64,
+    /// Earlier texts, oldest first, kept when something replaced the answer
+    /// (a mock interview), so nothing the user wrote is lost.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub previous: Vec<AnswerVersion>,
+}
+
+/// An earlier text of an answer.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AnswerVersion {
+    pub text: String,
+    pub star: StarText,
+    /// When that text was last edited.
+    pub updated_ms: i64,
+    /// When it was replaced, and by what ("mock interview").
+    pub replaced_ms: i64,
+    pub replaced_by: String,
 }
 
 impl Answer {
+    /// Replaces the text, keeping the current one (if any) as a previous
+    /// version. Nothing changes when the texts are the same.
+    pub fn replace_keeping_previous(
+        &mut self,
+        text: String,
+        star: StarText,
+        now_ms: i64,
+        replaced_by: &str,
+    ) {
+        if self.text == text && self.star == star {
+            return;
+        }
+        if !self.is_empty() {
+            self.previous.push(AnswerVersion {
+                text: std::mem::take(&mut self.text),
+                star: std::mem::take(&mut self.star),
+                updated_ms: self.updated_ms,
+                replaced_ms: now_ms,
+                replaced_by: replaced_by.to_string(),
+            });
+        }
+        self.text = text;
+        self.star = star;
+        self.updated_ms = now_ms;
+    }
+
     pub fn is_empty(&self) -> bool {
         self.text.trim().is_empty() && self.star.is_empty()
     }
@@ -127,10 +170,22 @@ pub struct Settings {
     pub last_export_ms: Option<i64>,
     /// The first answer edit since the last export (for the backup reminder).
     pub unbacked_since_ms: Option<i64>,
+    /// Commute mode: the voice's name ("" for the browser's default), the
+    /// speaking rate in percent (50 to 200) and how long to wait for a spoken answer.
+    pub speech_voice: String,
+    pub speech_rate_pct: u32,
+    pub answer_pause_s: u32,
+    /// Mock interview defaults: how many questions and seconds per question.
+    pub mock_questions: u32,
+    pub mock_seconds: u32,
 }
 
 pub const DEFAULT_DAILY_NEW_LIMIT: u32 = 10;
 pub const MAX_DAILY_NEW_LIMIT: u32 = 200;
+pub const SPEECH_RATES_PCT: std::ops::RangeInclusive<u32> = 50..=200;
+pub const ANSWER_PAUSES_S: std::ops::RangeInclusive<u32> = 10..=600;
+pub const MOCK_QUESTIONS: std::ops::RangeInclusive<u32> = 3..=10;
+pub const MOCK_SECONDS: std::ops::RangeInclusive<u32> = 15..=900;
 
 impl Default for Settings {
     fn default() -> Self {
@@ -140,8 +195,62 @@ impl Default for Settings {
             theme: "system".into(),
             last_export_ms: None,
             unbacked_since_ms: None,
+            speech_voice: String::new(),
+            speech_rate_pct: 100,
+            answer_pause_s: 90,
+            mock_questions: 5,
+            mock_seconds: 120,
         }
     }
+}
+
+/// One of the user's own STAR stories, written once and linked to the
+/// behavioural questions it can answer. Stored one key per story.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Story {
+    pub title: String,
+    pub star: StarText,
+    pub tags: Vec<String>,
+    /// Ids of the questions it answers.
+    pub questions: BTreeSet<String>,
+    pub updated_ms: i64,
+}
+
+impl Story {
+    pub fn is_empty(&self) -> bool {
+        self.title.trim().is_empty() && self.star.is_empty() && self.tags.is_empty()
+    }
+}
+
+/// One question of a finished mock interview.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MockItem {
+    pub id: String,
+    pub seconds_used: u32,
+    pub words: u32,
+    pub points_covered: u32,
+    pub points_total: u32,
+    /// 1 Again .. 4 Easy, once rated.
+    pub rating: Option<u8>,
+}
+
+/// A finished mock interview.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MockRecord {
+    pub started_ms: i64,
+    pub finished_ms: i64,
+    pub seconds_per_question: u32,
+    pub items: Vec<MockItem>,
+}
+
+/// Past mock interviews, oldest first.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MockHistory {
+    pub sessions: Vec<MockRecord>,
 }
 
 /// Everything the user has, in memory.
@@ -151,4 +260,43 @@ pub struct UserData {
     pub schedule: Schedule,
     pub marks: Marks,
     pub settings: Settings,
+    /// Stories by id.
+    pub stories: BTreeMap<String, Story>,
+    pub mocks: MockHistory,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replacing_an_answer_keeps_the_old_text() {
+        let mut answer = Answer {
+            text: "Old draft.".into(),
+            updated_ms: 10,
+            ..Answer::default()
+        };
+        answer.replace_keeping_previous(
+            "New answer.".into(),
+            StarText::default(),
+            50,
+            "mock interview",
+        );
+        assert_eq!(answer.text, "New answer.");
+        assert_eq!(answer.updated_ms, 50);
+        assert_eq!(answer.previous.len(), 1);
+        assert_eq!(answer.previous[0].text, "Old draft.");
+        assert_eq!(answer.previous[0].updated_ms, 10);
+        // The same text again adds no version; an empty answer is not kept.
+        answer.replace_keeping_previous(
+            "New answer.".into(),
+            StarText::default(),
+            60,
+            "mock interview",
+        );
+        assert_eq!(answer.previous.len(), 1);
+        let mut empty = Answer::default();
+        empty.replace_keeping_previous("First.".into(), StarText::default(), 70, "mock interview");
+        assert!(empty.previous.is_empty());
+    }
 }
