@@ -35,7 +35,8 @@ async function waitForServer(url, deadline) {
   throw new Error(`static server did not answer at ${url}`);
 }
 
-export const distDir = path.join(root, 'dist');
+// OPSDRILL_DIST lets parallel builds test their own output.
+export const distDir = process.env.OPSDRILL_DIST ? path.resolve(process.env.OPSDRILL_DIST) : path.join(root, 'dist');
 
 /** Starts a static server on dist/ (or `dir`) and returns its base URL and a stop(). */
 export async function serveDist(dir = distDir) {
