@@ -6,19 +6,24 @@
 
 pub mod bank;
 mod browser;
+pub mod commute;
 mod components;
+mod dictation;
 mod format;
 pub mod insight;
+pub mod mock;
 mod pages;
 mod pwa;
 pub mod route;
 pub mod schedule;
 pub mod search;
 pub mod shortcuts;
+mod speech;
 pub mod state;
 pub mod stats;
 mod storage;
 pub mod store;
+pub mod stories;
 
 use leptos::prelude::*;
 

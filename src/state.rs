@@ -384,37 +384,59 @@ impl Store {
         true
     }
 
-    /// Saves a finished mock interview: its record, and each typed answer as
-    /// the user's answer to that question (the earlier text kept as a
-    /// previous version).
-    pub fn save_mock(&self, record: crate::store::MockRecord, answers: Vec<(String, Answer)>) {
+    /// A mock interview starts this question from a blank answer; the text
+    /// there (if any) is kept as a previous version. Returns the time to pass
+    /// to `end_mock_answer`.
+    pub fn begin_mock_answer(&self, id: &str) -> i64 {
         let now = now_ms();
-        let mut changed = Vec::new();
-        self.data.update(|d| {
-            for (id, typed) in answers {
-                if typed.is_empty() {
-                    continue;
-                }
-                let answer = d.answers.entry(id.clone()).or_default();
-                let before = answer.clone();
-                answer.replace_keeping_previous(typed.text, typed.star, now, "mock interview");
-                if *answer != before {
-                    changed.push(id);
-                }
-            }
-            d.mocks.sessions.push(record);
+        self.change_answer_kept(id, |answer| {
+            answer.replace_keeping_previous(
+                String::new(),
+                Default::default(),
+                now,
+                "mock interview",
+            )
         });
-        if !changed.is_empty() {
-            self.unsaved.update(|u| u.extend(changed));
-            if self
-                .data
-                .with_untracked(|d| d.settings.unbacked_since_ms.is_none())
-            {
-                self.update_settings(|s| s.unbacked_since_ms = Some(now));
-            }
-        }
-        let _ = self.save_record(StoreKey::Mocks);
+        now
+    }
+
+    /// After a mock interview question: when nothing was written, the
+    /// earlier text comes back.
+    pub fn end_mock_answer(&self, id: &str, began_ms: i64) {
+        self.change_answer_kept(id, |answer| {
+            answer.restore_if_untouched(began_ms);
+        });
         self.flush();
+    }
+
+    fn change_answer_kept(&self, id: &str, change: impl FnOnce(&mut Answer)) {
+        let mut changed = false;
+        self.data.update(|d| {
+            let answer = d.answers.entry(id.to_string()).or_default();
+            let before = answer.clone();
+            change(answer);
+            changed = *answer != before;
+        });
+        if changed {
+            self.unsaved.update(|u| {
+                u.insert(id.to_string());
+            });
+            self.flush();
+        }
+    }
+
+    /// Makes an earlier version the answer again (the current one is kept).
+    pub fn restore_version(&self, id: &str, index: usize) {
+        let now = now_ms();
+        self.change_answer_kept(id, |answer| {
+            answer.restore_previous(index, now);
+        });
+    }
+
+    /// Keeps a finished mock interview in the history.
+    pub fn save_mock(&self, record: crate::store::MockRecord) {
+        self.data.update(|d| d.mocks.sessions.push(record));
+        let _ = self.save_record(StoreKey::Mocks);
     }
 
     /// Records the ratings given on a mock interview's summary.

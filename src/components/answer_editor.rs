@@ -1,8 +1,12 @@
 //! The answer editor: free text, or four STAR fields. Each keystroke goes to
 //! the store, which writes 400 ms after the last one and at once on blur, tab
 //! switch and page hide, so a reload at any moment keeps what was typed.
+//! Where the browser can recognise speech, each field has a dictation button.
 
 use leptos::prelude::*;
+
+use crate::dictation::{self, Recognition};
+use crate::store::time;
 
 use crate::bank::{Question, Style};
 use crate::state::Store;
@@ -61,10 +65,55 @@ impl Field {
     }
 }
 
+/// `mock`: inside a mock interview (earlier versions are not shown).
 #[component]
-pub fn AnswerEditor(question: &'static Question) -> impl IntoView {
+pub fn AnswerEditor(question: &'static Question, #[prop(optional)] mock: bool) -> impl IntoView {
     let store = expect_context::<Store>();
     let id = question.id;
+    // Dictation: one field listens at a time.
+    let can_dictate = dictation::available();
+    let listening = RwSignal::new(None::<Field>);
+    let dictation_note = RwSignal::new(None::<String>);
+    let recognition = StoredValue::new_local(None::<Recognition>);
+    let stop_dictation = move || {
+        listening.set(None);
+        // Dropped on the next turn: `on_end` may be running inside it.
+        set_timeout(
+            move || recognition.set_value(None),
+            std::time::Duration::ZERO,
+        );
+    };
+    on_cleanup(move || recognition.set_value(None));
+    let toggle_dictation = move |field: Field| {
+        if listening.get_untracked() == Some(field) {
+            stop_dictation();
+            return;
+        }
+        recognition.set_value(None);
+        if !dictation::online() {
+            dictation_note.set(Some(dictation::explain("network")));
+            listening.set(None);
+            return;
+        }
+        let started = Recognition::start(
+            move |text| {
+                store.edit_answer(id, |a| {
+                    let joined = dictation::append(field.get(a), &text);
+                    field.set(a, joined);
+                });
+            },
+            move |why| dictation_note.set(Some(why)),
+            stop_dictation,
+        );
+        match started {
+            Ok(running) => {
+                dictation_note.set(None);
+                recognition.set_value(Some(running));
+                listening.set(Some(field));
+            }
+            Err(why) => dictation_note.set(Some(why)),
+        }
+    };
     let stored = move || {
         store
             .data
@@ -122,6 +171,21 @@ pub fn AnswerEditor(question: &'static Question) -> impl IntoView {
             .then(|| view! { <label for=field_id.clone()>{field.label()}</label> });
         let labelled_by = (field == Field::Text).then_some("your-answer");
         let rows = if field == Field::Text { 8 } else { 3 };
+        let dictate = can_dictate.then(|| {
+            let on = move || listening.get() == Some(field);
+            view! {
+                <button
+                    type="button"
+                    class="button small secondary dictate"
+                    aria-pressed=move || on().to_string()
+                    aria-describedby="dictation-note"
+                    on:click=move |_| toggle_dictation(field)
+                >
+                    {move || if on() { "Stop dictation" } else { "Dictate" }}
+                    <span class="visually-hidden">{format!(" ({})", field.label())}</span>
+                </button>
+            }
+        });
         view! {
             <div class="field">
                 {label}
@@ -139,6 +203,7 @@ pub fn AnswerEditor(question: &'static Question) -> impl IntoView {
                     }
                     on:blur=move |_| store.flush()
                 ></textarea>
+                {dictate}
             </div>
         }
     };
@@ -155,6 +220,14 @@ pub fn AnswerEditor(question: &'static Question) -> impl IntoView {
                 </p>
             </Show>
             {fields.iter().map(|&field| field_view(field)).collect_view()}
+            {can_dictate.then(|| view! {
+                <p class="hint" id="dictation-note">
+                    "Dictation uses your browser's speech service, which needs a network connection."
+                </p>
+            })}
+            <p class="notice" role="status" hidden=move || dictation_note.with(Option::is_none)>
+                {move || dictation_note.get()}
+            </p>
             <p class="answer-stats">
                 <span>{move || match words.get() { 1 => "1 word".to_string(), n => format!("{n} words") }}</span>
                 <span>{move || {
@@ -163,6 +236,61 @@ pub fn AnswerEditor(question: &'static Question) -> impl IntoView {
                 }}</span>
                 <span class="save-status" aria-live="polite">{status}</span>
             </p>
+            {(!mock).then(|| view! { <PreviousVersions id/> })}
         </section>
+    }
+}
+
+/// Earlier texts of the answer (kept when a mock interview or a restore
+/// replaced it), each restorable.
+#[component]
+fn PreviousVersions(id: &'static str) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let versions = Memo::new(move |_| {
+        store
+            .data
+            .with(|d| d.answers.get(id).map(|a| a.previous.clone()))
+            .unwrap_or_default()
+    });
+    move || {
+        let versions = versions.get();
+        (!versions.is_empty()).then(|| {
+            let count = versions.len();
+            let items = versions
+                .into_iter()
+                .enumerate()
+                .rev()
+                .map(|(index, version)| {
+                    let when = time::format_date(version.updated_ms.div_euclid(time::DAY_MS));
+                    let why = match version.replaced_by.as_str() {
+                        "mock interview" => "replaced by a mock interview answer",
+                        "restore" => "replaced when an earlier version was restored",
+                        _ => "replaced",
+                    };
+                    let answer = Answer {
+                        text: version.text.clone(),
+                        star: version.star.clone(),
+                        ..Answer::default()
+                    };
+                    let text = answer.all_text().trim().to_string();
+                    view! {
+                        <li>
+                            <p class="question-meta">{format!("Written {when}, {why}")}</p>
+                            <p class="previous-text">{text}</p>
+                            <button type="button" class="button small secondary" on:click=move |_| store.restore_version(id, index)>
+                                "Use this version"
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <details class="previous-versions">
+                    <summary>{crate::format::count(count, "earlier version", "earlier versions")}</summary>
+                    <p class="hint">"Using one keeps the current text as an earlier version too."</p>
+                    <ol>{items}</ol>
+                </details>
+            }
+        })
     }
 }

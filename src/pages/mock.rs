@@ -1,7 +1,484 @@
+//! A timed mock interview: choose how many questions, which categories and
+//! how long per question; answer one question at a time against a countdown
+//! (announced at 30 seconds and at 0); then a summary to rate each answer.
+//! Typed answers go straight into the user's answers (the earlier text kept
+//! as an earlier version), so closing the tab mid-interview loses nothing.
+
+use std::time::Duration;
+
 use leptos::prelude::*;
+
+use crate::bank::{self, model::inline_text, Category, Question};
+use crate::components::answer_editor::AnswerEditor;
+use crate::insight;
+use crate::mock::{self, MockConfig, MockEvent, MockSession};
+use crate::route::Route;
+use crate::schedule::Grade;
+use crate::search::ListQuery;
+use crate::state::{now_ms, utc_offset_min, Store};
+use crate::store::records::{MOCK_QUESTIONS, MOCK_SECONDS};
+use crate::store::{time, MockRecord};
+
+/// Seconds per question offered on the setup form.
+const TIME_CHOICES: [u32; 6] = [30, 60, 90, 120, 180, 300];
+
+/// "30 seconds", "1 minute", "1:30 minutes".
+fn duration_label(seconds: u32) -> String {
+    match seconds {
+        60 => "1 minute".into(),
+        s if s % 60 == 0 => format!("{} minutes", s / 60),
+        s if s < 60 => format!("{s} seconds"),
+        s => format!("{} minutes", mock::clock(i64::from(s))),
+    }
+}
+
+/// Words written and talking points covered, for the summary.
+fn measure(store: &Store, id: &str) -> (u32, u32, u32) {
+    let Some(question) = bank::find(id) else {
+        return (0, 0, 0);
+    };
+    let answer = store
+        .data
+        .with_untracked(|d| d.answers.get(id).map(|a| a.all_text()))
+        .unwrap_or_default();
+    let points: Vec<String> = question
+        .talking_points
+        .iter()
+        .map(|p| inline_text(p))
+        .collect();
+    let covered = if answer.trim().is_empty() {
+        0
+    } else {
+        insight::coverage(&answer, &points)
+            .into_iter()
+            .filter(|&c| c)
+            .count()
+    };
+    (
+        crate::store::records::word_count(&answer) as u32,
+        covered as u32,
+        points.len() as u32,
+    )
+}
+
+fn local_time(at_ms: i64) -> String {
+    let offset = utc_offset_min();
+    let day = time::local_day(at_ms, offset);
+    let minutes = (at_ms + i64::from(offset) * 60_000).rem_euclid(time::DAY_MS) / 60_000;
+    format!(
+        "{} {:02}:{:02}",
+        time::format_date(day),
+        minutes / 60,
+        minutes % 60
+    )
+}
+
+fn question_href(id: &str) -> String {
+    Route::Question {
+        id: id.to_string(),
+        list: ListQuery::default(),
+    }
+    .href()
+}
 
 #[component]
 pub fn MockPage() -> impl IntoView {
     crate::browser::set_title("Mock interview: OpsDrill");
-    view! { <h1>"Mock interview"</h1> }
+    let store = expect_context::<Store>();
+    let session = RwSignal::new(None::<MockSession>);
+    // The summary on show (a mock's start time).
+    let summary = RwSignal::new(None::<i64>);
+    let now = RwSignal::new(now_ms());
+    let announcement = RwSignal::new(String::new());
+    // The question being answered and when its blank answer began.
+    let began = StoredValue::new(None::<(&'static str, i64)>);
+    // Each answer measured as its question ends, before an untouched answer
+    // gets its earlier text back.
+    let measured =
+        StoredValue::new(std::collections::BTreeMap::<&'static str, (u32, u32, u32)>::new());
+    let close = move |id: &'static str, at: i64| {
+        let figures = measure(&store, id);
+        measured.update_value(|m| {
+            m.insert(id, figures);
+        });
+        store.end_mock_answer(id, at);
+    };
+    let figures = move |id: &str| measured.with_value(|m| m.get(id).copied().unwrap_or_default());
+
+    let current = Memo::new(move |_| session.with(|s| s.as_ref().and_then(MockSession::current)));
+
+    // Keeps the answers in step with the session: the question left is
+    // closed (its earlier text comes back if nothing was written), the new
+    // one starts blank, and a finished session is recorded.
+    let sync = move || {
+        let next = session.with_untracked(|s| s.as_ref().and_then(MockSession::current));
+        let previous = began.get_value();
+        if previous.map(|(id, _)| id) != next.map(|(_, id)| id) {
+            if let Some((id, at)) = previous {
+                close(id, at);
+            }
+            began.set_value(next.map(|(_, id)| (id, store.begin_mock_answer(id))));
+        }
+        let finished = session.with_untracked(|s| s.as_ref().filter(|s| s.is_finished()).cloned());
+        if let Some(done) = finished {
+            let record = done.record(figures);
+            let started = record.started_ms;
+            if !record.items.is_empty() {
+                store.save_mock(record);
+                summary.set(Some(started));
+            }
+            session.set(None);
+            crate::browser::scroll_to_top();
+        }
+    };
+
+    let start = move |config: MockConfig| {
+        let now = now_ms();
+        store.update_settings(|s| {
+            s.mock_questions = config.count as u32;
+            s.mock_seconds = config.seconds_per_question;
+        });
+        let picked = mock::pick_questions(bank::QUESTIONS, &config, now as u64);
+        let ids: Vec<&'static str> = picked.iter().map(|q| q.id).collect();
+        announcement.set(String::new());
+        summary.set(None);
+        measured.update_value(|m| m.clear());
+        session.set(Some(MockSession::start(
+            &ids,
+            config.seconds_per_question,
+            now,
+        )));
+        sync();
+        crate::browser::scroll_to_top();
+    };
+
+    let advance = move |finish_early: bool| {
+        let now = now_ms();
+        session.update(|s| {
+            if let Some(s) = s {
+                if finish_early {
+                    s.finish(now);
+                } else {
+                    s.next(now);
+                }
+            }
+        });
+        announcement.set(String::new());
+        sync();
+    };
+
+    let ticker = set_interval_with_handle(
+        move || {
+            let at = now_ms();
+            now.set(at);
+            let event = session
+                .try_update(|s| s.as_mut().and_then(|s| s.tick(at)))
+                .flatten();
+            match event {
+                Some(MockEvent::Warning) => announcement.set("30 seconds left.".into()),
+                Some(MockEvent::TimeUp) => {
+                    let over =
+                        session.with_untracked(|s| s.as_ref().is_none_or(MockSession::is_finished));
+                    announcement.set(if over {
+                        "Time is up. The interview is over.".into()
+                    } else {
+                        "Time is up. Next question.".into()
+                    });
+                    sync();
+                }
+                None => {}
+            }
+        },
+        Duration::from_millis(250),
+    )
+    .ok();
+    on_cleanup(move || {
+        if let Some(ticker) = ticker {
+            ticker.clear();
+        }
+        // Leaving mid-interview keeps what was answered.
+        let now = now_ms();
+        session.update_untracked(|s| {
+            if let Some(s) = s {
+                s.finish(now);
+            }
+        });
+        if let Some((id, at)) = began.get_value() {
+            close(id, at);
+        }
+        if let Some(done) = session.get_untracked() {
+            let record = done.record(figures);
+            if !record.items.is_empty() {
+                store.save_mock(record);
+            }
+        }
+    });
+
+    view! {
+        <h1>"Mock interview"</h1>
+        <p class="visually-hidden" aria-live="assertive" aria-atomic="true">{move || announcement.get()}</p>
+        {move || {
+            if let Some((index, id)) = current.get() {
+                let question = bank::find(id);
+                let total = session.with_untracked(|s| s.as_ref().map_or(0, MockSession::len));
+                question.map(|question| view! {
+                    <Running question index total session now advance/>
+                }.into_any())
+            } else if let Some(started) = summary.get() {
+                Some(view! {
+                    <Summary started/>
+                    <p class="mode-links">
+                        <button type="button" class="button" on:click=move |_| summary.set(None)>"New mock interview"</button>
+                        <a class="button secondary" href="#/practice">"Back to Practice"</a>
+                    </p>
+                }.into_any())
+            } else {
+                Some(view! { <Setup start summary/> }.into_any())
+            }
+        }}
+    }
+}
+
+#[component]
+fn Running(
+    question: &'static Question,
+    index: usize,
+    total: usize,
+    session: RwSignal<Option<MockSession>>,
+    now: RwSignal<i64>,
+    advance: impl Fn(bool) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let remaining = move || {
+        let at = now.get();
+        session.with(|s| s.as_ref().map_or(0, |s| s.remaining_seconds(at)))
+    };
+    let last = index + 1 == total;
+    view! {
+        <section class="mock-running" aria-labelledby="mock-question">
+            <div class="mock-bar">
+                <p class="mock-progress">{format!("Question {} of {total}", index + 1)}</p>
+                <p
+                    class="mock-timer"
+                    class:warning=move || remaining() <= mock::WARNING_SECONDS
+                    role="timer"
+                    aria-label="Time left"
+                >
+                    {move || mock::clock(remaining())}
+                </p>
+            </div>
+            <p class="question-meta">{question.category.label()} " · " {question.difficulty.label()}</p>
+            <h2 id="mock-question" class="mock-question">{question.text}</h2>
+            <AnswerEditor question mock=true/>
+            <p class="mode-links">
+                <button type="button" class="button" on:click=move |_| advance(false)>
+                    {if last { "Finish" } else { "Next question" }}
+                </button>
+                <button type="button" class="button secondary" on:click=move |_| advance(true)>
+                    "End interview"
+                </button>
+            </p>
+            <p class="hint">"Answer as you would out loud. When the time is up the next question comes, and what you wrote is kept."</p>
+        </section>
+    }
+}
+
+#[component]
+fn Setup(
+    start: impl Fn(MockConfig) + Copy + Send + Sync + 'static,
+    summary: RwSignal<Option<i64>>,
+) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let (count, seconds) = store
+        .data
+        .with_untracked(|d| (d.settings.mock_questions, d.settings.mock_seconds));
+    let count = RwSignal::new(count);
+    let seconds = RwSignal::new(seconds);
+    let chosen = RwSignal::new(vec![
+        Category::General,
+        Category::Technical,
+        Category::Behavioural,
+    ]);
+    let mut time_choices = TIME_CHOICES.to_vec();
+    if !time_choices.contains(&seconds.get_untracked()) {
+        time_choices.push(seconds.get_untracked());
+        time_choices.sort_unstable();
+    }
+    let category_box = move |category: Category| {
+        view! {
+            <label class="check">
+                <input
+                    type="checkbox"
+                    prop:checked=move || chosen.with(|c| c.contains(&category))
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        chosen.update(|c| {
+                            c.retain(|x| *x != category);
+                            if on {
+                                c.push(category);
+                            }
+                        });
+                    }
+                />
+                <span>{category.label()} " (" {bank::count_in(category)} ")"</span>
+            </label>
+        }
+    };
+    let nothing_chosen = move || chosen.with(Vec::is_empty);
+    let history = move || {
+        store.data.with(|d| {
+            d.mocks
+                .sessions
+                .iter()
+                .rev()
+                .map(|record| {
+                    let started = record.started_ms;
+                    let line = mock::describe(record);
+                    view! {
+                        <li>
+                            <button type="button" class="link" on:click=move |_| summary.set(Some(started))>
+                                {local_time(started)}
+                            </button>
+                            <span class="question-meta">{line}</span>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let has_history = move || store.data.with(|d| !d.mocks.sessions.is_empty());
+    view! {
+        <p>"One question at a time against the clock, like the real thing. You do not see the model answer until the end."</p>
+        <form class="mock-setup" on:submit=move |ev| {
+            ev.prevent_default();
+            if nothing_chosen() {
+                return;
+            }
+            start(MockConfig {
+                count: count.get_untracked() as usize,
+                categories: chosen.get_untracked(),
+                seconds_per_question: seconds.get_untracked(),
+            });
+        }>
+            <div class="field">
+                <label for="mock-count">"Number of questions"</label>
+                <select id="mock-count" on:change=move |ev| {
+                    if let Ok(n) = event_target_value(&ev).parse() {
+                        count.set(n);
+                    }
+                }>
+                    {MOCK_QUESTIONS.map(|n| view! {
+                        <option value=n.to_string() selected=move || count.get() == n>{n}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="mock-seconds">"Time per question"</label>
+                <select id="mock-seconds" on:change=move |ev| {
+                    if let Ok(n) = event_target_value(&ev).parse::<u32>() {
+                        if MOCK_SECONDS.contains(&n) {
+                            seconds.set(n);
+                        }
+                    }
+                }>
+                    {time_choices.into_iter().map(|n| view! {
+                        <option value=n.to_string() selected=move || seconds.get() == n>
+                            {duration_label(n)}
+                        </option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <fieldset class="field">
+                <legend>"Categories"</legend>
+                {Category::ALL.into_iter().map(category_box).collect_view()}
+            </fieldset>
+            <p class="notice error" role="alert" hidden=move || !nothing_chosen()>"Choose at least one category."</p>
+            <button type="submit" class="button">"Start mock interview"</button>
+        </form>
+        <Show when=has_history>
+            <section aria-labelledby="mock-history">
+                <h2 id="mock-history">"Past mock interviews"</h2>
+                <ol class="mock-history">{history}</ol>
+            </section>
+        </Show>
+    }
+}
+
+/// One finished mock interview: per question the time used, words and
+/// talking points covered, and a rating for each.
+#[component]
+fn Summary(started: i64) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let record = move || {
+        store.data.with(|d| {
+            d.mocks
+                .sessions
+                .iter()
+                .find(|s| s.started_ms == started)
+                .cloned()
+        })
+    };
+    let row = move |index: usize, item: crate::store::MockItem, limit: u32| {
+        let question = bank::find(&item.id);
+        let text = question.map_or(item.id.clone(), |q| q.text.to_string());
+        let href = question_href(&item.id);
+        let rating = item
+            .rating
+            .and_then(|r| Grade::ALL.into_iter().find(|g| *g as u8 == r));
+        let rate_button = move |grade: Grade| {
+            view! {
+                <button
+                    type="button"
+                    class=format!("rate-button rate-{}", grade.label().to_lowercase())
+                    on:click=move |_| store.rate_mock_item(started, index, grade)
+                >
+                    <span class="rate-label">{grade.label()}</span>
+                </button>
+            }
+        };
+        // Rated once, like on the question page: a second rating would count
+        // as a second review.
+        let rate = match rating {
+            Some(grade) => view! { <p class="rate-result">{format!("Rated {}.", grade.label())}</p> }.into_any(),
+            None => view! {
+                <div class="rate-buttons" role="group" aria-label=format!("Rate your answer to question {}", index + 1)>
+                    {Grade::ALL.into_iter().map(rate_button).collect_view()}
+                </div>
+            }
+            .into_any(),
+        };
+        view! {
+            <li class="mock-item">
+                <h3><a href=href>{text}</a></h3>
+                <p class="mock-figures">
+                    <span>{format!("{} of {} used", mock::clock(i64::from(item.seconds_used)), mock::clock(i64::from(limit)))}</span>
+                    <span>{crate::format::count(item.words as usize, "word", "words")}</span>
+                    <span>{format!("{} of {} talking points", item.points_covered, item.points_total)}</span>
+                </p>
+                {rate}
+            </li>
+        }
+    };
+    move || {
+        record().map(|record: MockRecord| {
+            let limit = record.seconds_per_question;
+            let unrated = record.items.iter().filter(|i| i.rating.is_none()).count();
+            view! {
+                <section class="mock-summary" aria-labelledby="mock-summary-heading">
+                    <h2 id="mock-summary-heading">{format!("Summary: {}", local_time(record.started_ms))}</h2>
+                    <p>{mock::describe(&record)}</p>
+                    <p class="hint">
+                        "Your answers are saved as your answers to these questions; any earlier text is kept as an earlier version on the question's page. Open a question to compare with the model answer."
+                    </p>
+                    <p role="status">{if unrated == 0 {
+                        "All rated.".to_string()
+                    } else {
+                        format!("{} to rate: how did each answer go?", unrated)
+                    }}</p>
+                    <ol class="mock-items">
+                        {record.items.into_iter().enumerate().map(|(i, item)| row(i, item, limit)).collect_view()}
+                    </ol>
+                </section>
+            }
+        })
+    }
 }

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use crate::bank::{self, model::inline_text, Question};
 use crate::components::answer_editor::AnswerEditor;
 use crate::components::blocks::{Blocks, InlineList};
+use crate::components::linked_stories::LinkedStories;
 use crate::components::rate_buttons::RateButtons;
 use crate::insight;
 use crate::route::Route;
@@ -148,6 +149,9 @@ pub fn QuestionPage(question: &'static Question, list: ListQuery) -> impl IntoVi
                 <h2 id="why">{headings.why}</h2>
                 <Blocks blocks=question.why/>
             </section>
+
+            // Behavioural questions only: the user's STAR stories for this question.
+            <LinkedStories question/>
 
             <div class="compare" class:revealed=move || revealed.get()>
                 <div class="compare-mine">

@@ -242,6 +242,8 @@ pub fn SettingsPage() -> impl IntoView {
             </div>
         </section>
 
+        <CommuteSettings/>
+
         <section aria-labelledby="data-settings">
             <h2 id="data-settings">"Your data"</h2>
             <p>"Your answers and progress are stored only in this browser. Nothing is sent anywhere."</p>
@@ -263,6 +265,151 @@ pub fn SettingsPage() -> impl IntoView {
                 <p class=if ok { "notice" } else { "notice error" } role=if ok { "status" } else { "alert" }>{message}</p>
             })}
             {preview}
+        </section>
+    }
+}
+
+/// The speaking rates offered, in percent.
+const SPEECH_RATE_CHOICES: [u32; 9] = [50, 75, 90, 100, 110, 125, 150, 175, 200];
+
+/// "0.75×", "1× (normal)", "2×".
+fn rate_label(pct: u32) -> String {
+    let number = format!("{:.2}", f64::from(pct) / 100.0);
+    let number = number.trim_end_matches('0').trim_end_matches('.');
+    if pct == 100 {
+        format!("{number}× (normal)")
+    } else {
+        format!("{number}×")
+    }
+}
+
+/// Commute mode: the voice, how fast it speaks and how long it waits for a
+/// spoken answer.
+#[component]
+fn CommuteSettings() -> impl IntoView {
+    use crate::speech;
+    use crate::store::records::{ANSWER_PAUSES_S, SPEECH_RATES_PCT};
+
+    let store = expect_context::<Store>();
+    let can_speak = speech::available();
+    // Browsers often list their voices only after `voiceschanged`.
+    let voices = RwSignal::new(speech::voices());
+    speech::watch_voices(move || {
+        let _ = voices.try_set(speech::voices());
+    });
+    on_cleanup(|| {
+        speech::unwatch_voices();
+        speech::cancel();
+    });
+    let chosen_voice = move || store.data.with(|d| d.settings.speech_voice.clone());
+    let voice_options = move || {
+        let chosen = chosen_voice();
+        let mut list: Vec<(String, String)> = voices
+            .get()
+            .into_iter()
+            .map(|v| {
+                let label = if v.lang.is_empty() {
+                    v.name.clone()
+                } else {
+                    format!("{} ({})", v.name, v.lang)
+                };
+                (v.name, label)
+            })
+            .collect();
+        if !chosen.is_empty() && !list.iter().any(|(name, _)| *name == chosen) {
+            list.insert(
+                0,
+                (
+                    chosen.clone(),
+                    format!("{chosen} (not available in this browser)"),
+                ),
+            );
+        }
+        list.into_iter()
+            .map(|(name, label)| {
+                let selected = name == chosen;
+                view! { <option value=name prop:selected=selected>{label}</option> }
+            })
+            .collect_view()
+    };
+    let rate_options = move || {
+        let current = store.data.with(|d| d.settings.speech_rate_pct);
+        let mut rates = SPEECH_RATE_CHOICES.to_vec();
+        if !rates.contains(&current) {
+            rates.push(current);
+            rates.sort_unstable();
+        }
+        rates
+            .into_iter()
+            .map(|pct| view! { <option value=pct.to_string() prop:selected=pct == current>{rate_label(pct)}</option> })
+            .collect_view()
+    };
+    let test_voice = move |_| {
+        let (voice, rate) = store
+            .data
+            .with_untracked(|d| (d.settings.speech_voice.clone(), d.settings.speech_rate_pct));
+        speech::speak(
+            "This is how commute mode reads questions to you. Why they ask. How to structure your answer.",
+            &voice,
+            rate,
+            |_| {},
+        );
+    };
+
+    view! {
+        <section aria-labelledby="commute-settings">
+            <h2 id="commute-settings">"Commute mode"</h2>
+            {(!can_speak).then(|| view! {
+                <p class="notice">"This browser cannot read aloud, so commute mode shows the text instead. The speaking rate still sets how long each part stays on screen."</p>
+            })}
+            <div class="field">
+                <label for="speech-voice">"Voice"</label>
+                <select
+                    id="speech-voice"
+                    disabled=!can_speak
+                    on:change=move |ev| {
+                        let name = event_target_value(&ev);
+                        store.update_settings(|s| s.speech_voice = name);
+                    }
+                >
+                    <option value="" prop:selected=move || chosen_voice().is_empty()>"Browser default"</option>
+                    {voice_options}
+                </select>
+            </div>
+            <div class="field">
+                <label for="speech-rate">"Speaking rate"</label>
+                <select
+                    id="speech-rate"
+                    on:change=move |ev| {
+                        if let Ok(pct) = event_target_value(&ev).parse::<u32>() {
+                            let pct = pct.clamp(*SPEECH_RATES_PCT.start(), *SPEECH_RATES_PCT.end());
+                            store.update_settings(|s| s.speech_rate_pct = pct);
+                        }
+                    }
+                >
+                    {rate_options}
+                </select>
+            </div>
+            <div class="field">
+                <label for="answer-pause">"Time to answer out loud (seconds)"</label>
+                <p class="hint" id="answer-pause-hint">"How long commute mode waits after the question before reading the structure and talking points: 10 to 600 seconds."</p>
+                <input
+                    id="answer-pause"
+                    type="number"
+                    inputmode="numeric"
+                    min=ANSWER_PAUSES_S.start().to_string()
+                    max=ANSWER_PAUSES_S.end().to_string()
+                    aria-describedby="answer-pause-hint"
+                    prop:value=move || store.data.with(|d| d.settings.answer_pause_s.to_string())
+                    on:change=move |ev| {
+                        if let Ok(n) = event_target_value(&ev).trim().parse::<u32>() {
+                            let n = n.clamp(*ANSWER_PAUSES_S.start(), *ANSWER_PAUSES_S.end());
+                            store.update_settings(|s| s.answer_pause_s = n);
+                        }
+                    }
+                />
+            </div>
+            <button type="button" class="button secondary" disabled=!can_speak on:click=test_voice>"Test voice"</button>
         </section>
     }
 }

@@ -1,4 +1,5 @@
-//! "Export answers as Markdown": every written answer under its question.
+//! "Export answers as Markdown": every written answer under its question,
+//! then the user's STAR stories with the questions they answer.
 
 use crate::bank::Question;
 
@@ -44,7 +45,57 @@ pub fn export(data: &UserData, questions: &[Question], now_ms: i64) -> String {
     if written == 0 {
         out.push_str("\nNo answers written yet.\n");
     }
+    export_stories(&mut out, data, questions);
     out
+}
+
+/// "# My stories": every story that has something written, most recently
+/// edited first, with its tags, STAR parts and the questions it answers.
+fn export_stories(out: &mut String, data: &UserData, questions: &[Question]) {
+    let stories = crate::stories::most_recent_first(&data.stories);
+    let written: Vec<_> = stories.into_iter().filter(|(_, s)| !s.is_empty()).collect();
+    if written.is_empty() {
+        return;
+    }
+    out.push_str("\n# My stories\n");
+    for (_, story) in written {
+        out.push_str(&format!(
+            "\n## {}\n\n*",
+            crate::stories::display_title(story)
+        ));
+        if !story.tags.is_empty() {
+            out.push_str(&format!("Tags: {} · ", story.tags.join(", ")));
+        }
+        out.push_str(&format!(
+            "last edited {}*\n\n",
+            time::format_date(story.updated_ms.div_euclid(time::DAY_MS))
+        ));
+        for (label, part) in story.star.parts() {
+            if !part.trim().is_empty() {
+                out.push_str(&format!("**{label}.** {}\n\n", part.trim()));
+            }
+        }
+        if !story.questions.is_empty() {
+            out.push_str("Answers:\n\n");
+            // In bank order; ids no longer in the bank last, as they are.
+            let mut linked: Vec<&str> = questions
+                .iter()
+                .filter(|q| story.questions.contains(q.id))
+                .map(|q| q.text)
+                .collect();
+            linked.extend(
+                story
+                    .questions
+                    .iter()
+                    .filter(|id| !questions.iter().any(|q| q.id == id.as_str()))
+                    .map(String::as_str),
+            );
+            for text in linked {
+                out.push_str(&format!("- {text}\n"));
+            }
+            out.push('\n');
+        }
+    }
 }
 
 #[cfg(test)]
@@ -81,5 +132,46 @@ mod tests {
         assert!(md.contains("An old story."));
         assert!(!md.contains("No answers written yet"));
         assert!(export(&UserData::default(), QUESTIONS, 0).contains("No answers written yet"));
+    }
+
+    #[test]
+    fn stories_appear_with_tags_star_parts_and_linked_questions() {
+        use crate::bank::Category;
+        use crate::store::Story;
+        let behavioural: Vec<_> = QUESTIONS
+            .iter()
+            .filter(|q| q.category == Category::Behavioural)
+            .collect();
+        let mut data = UserData::default();
+        data.stories.insert(
+            "s1".into(),
+            Story {
+                title: "The Friday failover".into(),
+                star: StarText {
+                    situation: "Primary database lost its disk.".into(),
+                    result: "Back in 12 minutes, no data lost.".into(),
+                    ..StarText::default()
+                },
+                tags: vec!["databases".into(), "incident".into()],
+                questions: [behavioural[0].id.to_string(), "retired-question".into()]
+                    .into_iter()
+                    .collect(),
+                updated_ms: 0,
+            },
+        );
+        // Nothing written: left out.
+        data.stories.insert("s2".into(), Story::default());
+        let md = export(&data, QUESTIONS, 0);
+        let stories = md.split("\n# My stories\n").nth(1).unwrap_or_default();
+        assert!(stories.starts_with("\n## The Friday failover\n"), "{md}");
+        assert!(stories.contains("*Tags: databases, incident · last edited 1970-01-01*"));
+        assert!(stories.contains("**Situation.** Primary database lost its disk."));
+        assert!(stories.contains("**Result.** Back in 12 minutes, no data lost."));
+        assert!(!stories.contains("**Task.**"));
+        assert!(stories.contains(&format!("- {}\n", behavioural[0].text)));
+        assert!(stories.contains("- retired-question\n"));
+        assert!(!stories.contains(crate::stories::UNTITLED));
+        // No stories, no section.
+        assert!(!export(&UserData::default(), QUESTIONS, 0).contains("# My stories"));
     }
 }

@@ -86,6 +86,36 @@ impl Answer {
         self.updated_ms = now_ms;
     }
 
+    /// Makes previous version `index` the answer again; the current text
+    /// (if any) becomes a previous version, so nothing is lost.
+    pub fn restore_previous(&mut self, index: usize, now_ms: i64) -> bool {
+        if index >= self.previous.len() {
+            return false;
+        }
+        let version = self.previous.remove(index);
+        self.replace_keeping_previous(version.text, version.star, now_ms, "restore");
+        true
+    }
+
+    /// Undoes `replace_keeping_previous(empty, ..)` made at `replaced_ms` when
+    /// nothing was written since: the earlier text comes back.
+    pub fn restore_if_untouched(&mut self, replaced_ms: i64) -> bool {
+        let untouched = self.is_empty()
+            && self
+                .previous
+                .last()
+                .is_some_and(|v| v.replaced_ms == replaced_ms);
+        if !untouched {
+            return false;
+        }
+        if let Some(version) = self.previous.pop() {
+            self.text = version.text;
+            self.star = version.star;
+            self.updated_ms = version.updated_ms;
+        }
+        true
+    }
+
     pub fn is_empty(&self) -> bool {
         self.text.trim().is_empty() && self.star.is_empty()
     }
@@ -298,5 +328,30 @@ mod tests {
         let mut empty = Answer::default();
         empty.replace_keeping_previous("First.".into(), StarText::default(), 70, "mock interview");
         assert!(empty.previous.is_empty());
+    }
+
+    #[test]
+    fn a_blank_start_that_stays_blank_gives_the_text_back() {
+        let mut answer = Answer {
+            text: "Kept.".into(),
+            updated_ms: 10,
+            ..Answer::default()
+        };
+        answer.replace_keeping_previous(String::new(), StarText::default(), 50, "mock interview");
+        assert!(answer.is_empty());
+        assert!(answer.restore_if_untouched(50));
+        assert_eq!((answer.text.as_str(), answer.updated_ms), ("Kept.", 10));
+        assert!(answer.previous.is_empty());
+        // Once something is written the new text stays and the old is kept.
+        answer.replace_keeping_previous(String::new(), StarText::default(), 60, "mock interview");
+        answer.text = "New.".into();
+        assert!(!answer.restore_if_untouched(60));
+        assert_eq!(answer.previous[0].text, "Kept.");
+        // Restoring swaps: the restored text leads, the current one is kept.
+        assert!(answer.restore_previous(0, 70));
+        assert_eq!(answer.text, "Kept.");
+        assert_eq!(answer.previous.len(), 1);
+        assert_eq!(answer.previous[0].text, "New.");
+        assert!(!answer.restore_previous(5, 80));
     }
 }

@@ -15,6 +15,11 @@ const pages = [
   ['STAR question with the answer shown', '#/q/conflict-with-another-team', 'reveal'],
   ['ask question with the answer shown', '#/q/ask-how-does-on-call-work', 'reveal'],
   ['practice', '#/practice'],
+  ['mock interview setup', '#/mock'],
+  ['mock interview question', '#/mock', 'mock-question'],
+  ['mock interview summary', '#/mock', 'mock-summary'],
+  ['commute', '#/commute'],
+  ['stories', '#/stories'],
   ['progress', '#/progress'],
   ['settings', '#/settings'],
   ['not found', '#/q/nope'],
@@ -35,6 +40,16 @@ describe('accessibility', () => {
           if (action === 'reveal') {
             await page.getByRole('button', { name: 'Show model answer' }).click();
             await page.locator('.checklist input').first().check();
+          }
+          if (action?.startsWith('mock')) {
+            await page.getByRole('button', { name: 'Start mock interview' }).click();
+            await page.getByRole('timer').waitFor();
+            if (action === 'mock-summary') {
+              for (let i = 0; i < 10 && (await page.getByRole('timer').count()) > 0; i++) {
+                await page.locator('.mock-running .mode-links .button').first().click();
+              }
+              await page.getByRole('heading', { level: 2, name: /^Summary:/ }).waitFor();
+            }
           }
           await page.addScriptTag({ path: axePath });
           const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));

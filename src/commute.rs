@@ -1,0 +1,814 @@
+//! Commute mode's loop, hands-free: for each question, read the question and
+//! why it is asked, wait while the user answers out loud, read the structure
+//! and the talking points, then wait for a rating. Pure: the page feeds it
+//! inputs (speech finished, the clock, pause, next, rated) with the current
+//! time and carries out the actions it returns, so it is tested natively with
+//! a fake clock.
+//!
+//! Without speech synthesis ("text mode") each part is shown for a reading
+//! time based on its length instead of being spoken.
+
+use crate::bank::model::inline_text;
+use crate::bank::{Block, Question};
+
+/// The parts read for each question, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Question,
+    Why,
+    Structure,
+    TalkingPoints,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    NotStarted,
+    /// Speaking a part (or, in text mode, showing it for its reading time).
+    Reading(Part),
+    /// Waiting for the spoken answer, `answer_pause_ms` long.
+    Answering,
+    /// Waiting for the user's rating.
+    Rating,
+    Finished,
+}
+
+/// What the page must do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Speak `text`; report the end with this token.
+    Speak {
+        token: u64,
+        text: String,
+    },
+    CancelSpeech,
+    /// A timed step runs until this time (ms); `tick` at or after it.
+    WaitUntil(i64),
+    ShowRating,
+    /// The question at this index of the queue is now current.
+    Question(usize),
+    Finished,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Config {
+    pub answer_pause_ms: i64,
+    /// Speak parts; false for text mode (reading timers).
+    pub voice: bool,
+    /// Speaking rate in percent, which also scales text mode's reading time.
+    pub rate_pct: u32,
+}
+
+#[derive(Debug, Clone)]
+pub struct Commute {
+    queue: Vec<&'static Question>,
+    config: Config,
+    index: usize,
+    step: Step,
+    /// The end of the current timed step, while it runs.
+    deadline: Option<i64>,
+    paused: bool,
+    /// What was left of the timed step when it was paused.
+    left_when_paused: Option<i64>,
+    /// Identifies the current utterance; ends of older ones are ignored.
+    token: u64,
+    rated: usize,
+}
+
+impl Commute {
+    pub fn new(queue: Vec<&'static Question>, config: Config) -> Commute {
+        Commute {
+            queue,
+            config,
+            index: 0,
+            step: Step::NotStarted,
+            deadline: None,
+            paused: false,
+            left_when_paused: None,
+            token: 0,
+            rated: 0,
+        }
+    }
+
+    pub fn step(&self) -> Step {
+        self.step
+    }
+
+    pub fn paused(&self) -> bool {
+        self.paused
+    }
+
+    /// Whether parts are spoken (false in text mode, or after speech failed).
+    pub fn voice(&self) -> bool {
+        self.config.voice
+    }
+
+    pub fn index(&self) -> usize {
+        self.index
+    }
+
+    pub fn len(&self) -> usize {
+        self.queue.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.queue.is_empty()
+    }
+
+    pub fn rated(&self) -> usize {
+        self.rated
+    }
+
+    pub fn current(&self) -> Option<&'static Question> {
+        match self.step {
+            Step::NotStarted | Step::Finished => None,
+            _ => self.queue.get(self.index).copied(),
+        }
+    }
+
+    /// Time left in the current timed step (frozen while paused).
+    pub fn remaining_ms(&self, now: i64) -> Option<i64> {
+        if self.paused {
+            self.left_when_paused
+        } else {
+            self.deadline.map(|d| (d - now).max(0))
+        }
+    }
+
+    pub fn start(&mut self, now: i64) -> Vec<Action> {
+        let mut actions = Vec::new();
+        if self.step == Step::NotStarted {
+            self.enter_question(0, now, &mut actions);
+        }
+        actions
+    }
+
+    /// The utterance with `token` finished.
+    pub fn speech_ended(&mut self, token: u64, now: i64) -> Vec<Action> {
+        let mut actions = Vec::new();
+        if let Step::Reading(part) = self.step {
+            if token == self.token && self.config.voice && !self.paused {
+                self.after(part, now, &mut actions);
+            }
+        }
+        actions
+    }
+
+    /// The utterance with `token` failed: the rest runs in text mode.
+    pub fn speech_failed(&mut self, token: u64, now: i64) -> Vec<Action> {
+        let mut actions = Vec::new();
+        if let Step::Reading(part) = self.step {
+            if token == self.token && self.config.voice {
+                self.config.voice = false;
+                if self.paused {
+                    self.left_when_paused = Some(self.reading_ms(part));
+                } else {
+                    self.enter_part(part, now, &mut actions);
+                }
+            }
+        }
+        actions
+    }
+
+    /// The clock moved: a timed step that is over moves on.
+    pub fn tick(&mut self, now: i64) -> Vec<Action> {
+        let mut actions = Vec::new();
+        match self.deadline {
+            Some(deadline) if !self.paused && now >= deadline => {
+                self.deadline = None;
+                match self.step {
+                    Step::Answering => self.enter_part(Part::Structure, now, &mut actions),
+                    Step::Reading(part) => self.after(part, now, &mut actions),
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+        actions
+    }
+
+    /// Pauses speech or a wait; a wait keeps what was left of it.
+    pub fn pause(&mut self, now: i64) -> Vec<Action> {
+        let mut actions = Vec::new();
+        if self.paused || !matches!(self.step, Step::Reading(_) | Step::Answering) {
+            return actions;
+        }
+        self.paused = true;
+        self.left_when_paused = self.deadline.take().map(|d| (d - now).max(0));
+        if matches!(self.step, Step::Reading(_)) && self.config.voice {
+            self.token += 1;
+            actions.push(Action::CancelSpeech);
+        }
+        actions
+    }
+
+    /// Resumes a wait where it was paused; speech restarts the part it was
+    /// reading (browsers cannot all resume an utterance reliably).
+    pub fn resume(&mut self, now: i64) -> Vec<Action> {
+        let mut actions = Vec::new();
+        if !self.paused {
+            return actions;
+        }
+        self.paused = false;
+        let left = self.left_when_paused.take();
+        match (self.step, left) {
+            (Step::Reading(part), _) if self.config.voice => {
+                self.enter_part(part, now, &mut actions)
+            }
+            (Step::Reading(_) | Step::Answering, Some(left)) => {
+                let deadline = now + left;
+                self.deadline = Some(deadline);
+                actions.push(Action::WaitUntil(deadline));
+            }
+            (Step::Reading(part), None) => self.enter_part(part, now, &mut actions),
+            _ => {}
+        }
+        actions
+    }
+
+    pub fn toggle_pause(&mut self, now: i64) -> Vec<Action> {
+        if self.paused {
+            self.resume(now)
+        } else {
+            self.pause(now)
+        }
+    }
+
+    /// Skips to the next question from any step (unrated).
+    pub fn next(&mut self, now: i64) -> Vec<Action> {
+        let mut actions = Vec::new();
+        if matches!(self.step, Step::NotStarted | Step::Finished) {
+            return actions;
+        }
+        self.stop_speaking(&mut actions);
+        self.enter_question(self.index + 1, now, &mut actions);
+        actions
+    }
+
+    /// The current question was rated: on to the next.
+    pub fn rated_current(&mut self, now: i64) -> Vec<Action> {
+        let mut actions = Vec::new();
+        if self.step == Step::Rating {
+            self.rated += 1;
+            self.enter_question(self.index + 1, now, &mut actions);
+        }
+        actions
+    }
+
+    /// Ends the session early.
+    pub fn stop(&mut self) -> Vec<Action> {
+        let mut actions = Vec::new();
+        if matches!(self.step, Step::NotStarted | Step::Finished) {
+            return actions;
+        }
+        self.stop_speaking(&mut actions);
+        self.finish(&mut actions);
+        actions
+    }
+
+    fn stop_speaking(&mut self, actions: &mut Vec<Action>) {
+        if matches!(self.step, Step::Reading(_)) && self.config.voice && !self.paused {
+            actions.push(Action::CancelSpeech);
+        }
+        self.token += 1;
+    }
+
+    fn finish(&mut self, actions: &mut Vec<Action>) {
+        self.step = Step::Finished;
+        self.deadline = None;
+        self.paused = false;
+        self.left_when_paused = None;
+        actions.push(Action::Finished);
+    }
+
+    fn enter_question(&mut self, index: usize, now: i64, actions: &mut Vec<Action>) {
+        self.paused = false;
+        self.left_when_paused = None;
+        self.deadline = None;
+        if index >= self.queue.len() {
+            self.finish(actions);
+            return;
+        }
+        self.index = index;
+        actions.push(Action::Question(index));
+        self.enter_part(Part::Question, now, actions);
+    }
+
+    fn enter_part(&mut self, part: Part, now: i64, actions: &mut Vec<Action>) {
+        self.step = Step::Reading(part);
+        self.token += 1;
+        if self.config.voice {
+            self.deadline = None;
+            if let Some(q) = self.queue.get(self.index) {
+                actions.push(Action::Speak {
+                    token: self.token,
+                    text: spoken_text(q, part),
+                });
+            }
+        } else {
+            let deadline = now + self.reading_ms(part);
+            self.deadline = Some(deadline);
+            actions.push(Action::WaitUntil(deadline));
+        }
+    }
+
+    fn after(&mut self, part: Part, now: i64, actions: &mut Vec<Action>) {
+        match part {
+            Part::Question => self.enter_part(Part::Why, now, actions),
+            Part::Why => {
+                self.step = Step::Answering;
+                let deadline = now + self.config.answer_pause_ms;
+                self.deadline = Some(deadline);
+                actions.push(Action::WaitUntil(deadline));
+            }
+            Part::Structure => self.enter_part(Part::TalkingPoints, now, actions),
+            Part::TalkingPoints => {
+                self.step = Step::Rating;
+                self.deadline = None;
+                actions.push(Action::ShowRating);
+            }
+        }
+    }
+
+    fn reading_ms(&self, part: Part) -> i64 {
+        self.queue.get(self.index).map_or(MIN_READING_MS, |q| {
+            reading_ms(&spoken_text(q, part), self.config.rate_pct)
+        })
+    }
+}
+
+const MIN_READING_MS: i64 = 4_000;
+
+/// Text mode's time to read `text`: about 180 words a minute at 100 %,
+/// scaled by the rate, and never under four seconds.
+pub fn reading_ms(text: &str, rate_pct: u32) -> i64 {
+    let words = text.split_whitespace().count() as i64;
+    let rate = i64::from(rate_pct.max(1));
+    (words * 60_000 * 100 / (180 * rate)).max(MIN_READING_MS)
+}
+
+/// A part's heading as the reader sees it.
+pub fn part_heading(q: &Question, part: Part) -> &'static str {
+    let headings = q.headings();
+    match part {
+        Part::Question => "Question",
+        Part::Why => headings.why,
+        Part::Structure => headings.structure,
+        Part::TalkingPoints => headings.talking_points,
+    }
+}
+
+/// A part as plain lines, for speech and the text view: a paragraph or a
+/// list item a line; code is left out (it does not read aloud). The one
+/// place that knows how bank content is encoded.
+pub fn part_lines(q: &Question, part: Part) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut push = |text: String| {
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !text.is_empty() {
+            lines.push(text);
+        }
+    };
+    match part {
+        Part::Question => push(q.text.to_string()),
+        Part::Why => {
+            for block in q.why {
+                match block {
+                    Block::Paragraph(inline) => push(inline_text(inline)),
+                    Block::List { items, .. } => items.iter().for_each(|i| push(inline_text(i))),
+                    Block::Code(_) => {}
+                }
+            }
+        }
+        Part::Structure => q.structure.iter().for_each(|i| push(inline_text(i))),
+        Part::TalkingPoints => q.talking_points.iter().for_each(|i| push(inline_text(i))),
+    }
+    lines
+}
+
+/// What is spoken for a part: its heading (except for the question), then
+/// its lines, each ending like a sentence so the voice pauses between them.
+pub fn spoken_text(q: &Question, part: Part) -> String {
+    let mut lines = part_lines(q, part);
+    if part != Part::Question {
+        lines.insert(0, part_heading(q, part).to_string());
+    }
+    lines
+        .into_iter()
+        .map(|line| {
+            if line.ends_with(['.', '!', '?', ':', ';']) {
+                line
+            } else {
+                format!("{line}.")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Splits text to speak into utterances of at most about `max` characters,
+/// at line ends and then sentence ends: some browsers stop long utterances.
+pub fn speech_chunks(text: &str, max: usize) -> Vec<String> {
+    let mut chunks = Vec::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let mut current = String::new();
+        for sentence in line.split_inclusive(['.', '!', '?']) {
+            if !current.is_empty() && current.len() + sentence.len() > max {
+                chunks.push(current.trim().to_string());
+                current.clear();
+            }
+            current.push_str(sentence);
+        }
+        if !current.trim().is_empty() {
+            chunks.push(current.trim().to_string());
+        }
+    }
+    chunks
+}
+
+/// "1:23" for a countdown.
+pub fn format_left(ms: i64) -> String {
+    let seconds = (ms.max(0) + 999) / 1000;
+    format!("{}:{:02}", seconds / 60, seconds % 60)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bank::{Category, Difficulty, Span, SpanStyle, Style, QUESTIONS};
+
+    const PAUSE: i64 = 90_000;
+
+    fn voiced() -> Config {
+        Config {
+            answer_pause_ms: PAUSE,
+            voice: true,
+            rate_pct: 100,
+        }
+    }
+
+    fn queue(n: usize) -> Vec<&'static Question> {
+        QUESTIONS.iter().take(n).collect()
+    }
+
+    fn spoken(actions: &[Action]) -> Option<(u64, String)> {
+        actions.iter().find_map(|a| match a {
+            Action::Speak { token, text } => Some((*token, text.clone())),
+            _ => None,
+        })
+    }
+
+    /// Ends the utterance the actions started; returns the next actions.
+    fn finish_speech(c: &mut Commute, actions: &[Action], now: i64) -> Vec<Action> {
+        let (token, _) = spoken(actions).expect("something is spoken");
+        c.speech_ended(token, now)
+    }
+
+    #[test]
+    fn speaks_question_why_waits_then_structure_points_and_asks_for_a_rating() {
+        let q = queue(2);
+        let mut c = Commute::new(q.clone(), voiced());
+        let mut said = Vec::new();
+        let mut now = 1_000;
+        let mut actions = c.start(now);
+        assert_eq!(actions[0], Action::Question(0));
+        for part in [Part::Question, Part::Why] {
+            assert_eq!(c.step(), Step::Reading(part));
+            said.push(spoken(&actions).unwrap().1);
+            now += 5_000;
+            actions = finish_speech(&mut c, &actions, now);
+        }
+        assert_eq!(c.step(), Step::Answering);
+        assert_eq!(actions, vec![Action::WaitUntil(now + PAUSE)]);
+        assert_eq!(c.remaining_ms(now + 1_000), Some(PAUSE - 1_000));
+        // Nothing is spoken while the user answers.
+        assert!(c.tick(now + PAUSE - 1).is_empty());
+        assert_eq!(c.step(), Step::Answering);
+        now += PAUSE;
+        actions = c.tick(now);
+        for part in [Part::Structure, Part::TalkingPoints] {
+            assert_eq!(c.step(), Step::Reading(part));
+            said.push(spoken(&actions).unwrap().1);
+            now += 5_000;
+            actions = finish_speech(&mut c, &actions, now);
+        }
+        assert_eq!(actions, vec![Action::ShowRating]);
+        assert_eq!(c.step(), Step::Rating);
+        let expected: Vec<String> = [
+            Part::Question,
+            Part::Why,
+            Part::Structure,
+            Part::TalkingPoints,
+        ]
+        .into_iter()
+        .map(|p| spoken_text(q[0], p))
+        .collect();
+        assert_eq!(said, expected);
+        assert_eq!(
+            said[0],
+            q[0].text.to_string() + if q[0].text.ends_with('?') { "" } else { "." }
+        );
+        assert!(said[1].starts_with(q[0].headings().why));
+        // The rating step waits for the user, however long.
+        assert!(c.tick(now + 3_600_000).is_empty());
+        assert_eq!(c.step(), Step::Rating);
+    }
+
+    #[test]
+    fn a_stale_or_paused_speech_end_does_not_move_on() {
+        let mut c = Commute::new(queue(1), voiced());
+        let actions = c.start(0);
+        let (token, _) = spoken(&actions).unwrap();
+        assert!(c.speech_ended(token + 7, 10).is_empty());
+        assert_eq!(c.pause(20), vec![Action::CancelSpeech]);
+        // Cancelling fires the old utterance's end: ignored.
+        assert!(c.speech_ended(token, 30).is_empty());
+        assert_eq!(c.step(), Step::Reading(Part::Question));
+        // Resuming reads the part again from its start.
+        let again = c.resume(40);
+        let (new_token, text) = spoken(&again).unwrap();
+        assert_ne!(new_token, token);
+        assert_eq!(text, spoken_text(c.current().unwrap(), Part::Question));
+        assert!(c.speech_ended(token, 50).is_empty());
+        c.speech_ended(new_token, 60);
+        assert_eq!(c.step(), Step::Reading(Part::Why));
+    }
+
+    #[test]
+    fn the_answer_wait_honours_the_pause_length_under_pause_and_resume() {
+        let mut c = Commute::new(queue(1), voiced());
+        let mut actions = c.start(0);
+        actions = finish_speech(&mut c, &actions, 1_000);
+        finish_speech(&mut c, &actions, 2_000);
+        assert_eq!(c.step(), Step::Answering);
+        // 30 s in, pause for ten minutes: the wait does not run out.
+        assert!(c.tick(32_000).is_empty());
+        assert!(
+            c.pause(32_000).is_empty(),
+            "nothing to cancel while waiting"
+        );
+        assert!(c.paused());
+        assert_eq!(c.remaining_ms(32_000), Some(PAUSE - 30_000));
+        assert!(c.tick(32_000 + PAUSE).is_empty());
+        assert!(c.tick(632_000).is_empty());
+        assert_eq!(c.step(), Step::Answering);
+        assert_eq!(
+            c.remaining_ms(632_000),
+            Some(PAUSE - 30_000),
+            "frozen while paused"
+        );
+        // Resumed: the 60 s that were left, no more, no less.
+        assert_eq!(
+            c.resume(632_000),
+            vec![Action::WaitUntil(632_000 + PAUSE - 30_000)]
+        );
+        assert!(c.tick(632_000 + PAUSE - 30_001).is_empty());
+        assert_eq!(c.remaining_ms(632_000 + 20_000), Some(PAUSE - 50_000));
+        // So the wait, less the pause, was exactly the pause length.
+        let actions = c.tick(632_000 + PAUSE - 30_000);
+        assert_eq!(c.step(), Step::Reading(Part::Structure));
+        assert!(spoken(&actions).is_some());
+    }
+
+    #[test]
+    fn pause_and_resume_twice_in_a_row_change_nothing_more() {
+        let mut c = Commute::new(queue(1), voiced());
+        let actions = c.start(0);
+        let actions = finish_speech(&mut c, &actions, 0);
+        finish_speech(&mut c, &actions, 0);
+        assert_eq!(c.step(), Step::Answering);
+        c.pause(10_000);
+        assert!(c.pause(20_000).is_empty());
+        assert_eq!(c.remaining_ms(50_000), Some(PAUSE - 10_000));
+        c.resume(50_000);
+        assert!(c.resume(60_000).is_empty());
+        assert_eq!(c.remaining_ms(60_000), Some(PAUSE - 20_000));
+        assert!(c.toggle_pause(60_000).is_empty());
+        assert!(c.paused());
+        assert_eq!(
+            c.toggle_pause(70_000),
+            vec![Action::WaitUntil(70_000 + PAUSE - 20_000)]
+        );
+    }
+
+    #[test]
+    fn next_skips_to_the_next_question_from_any_step() {
+        let q = queue(3);
+        let mut c = Commute::new(q.clone(), voiced());
+        c.start(0);
+        // While speaking: the speech stops and the next question is read.
+        let actions = c.next(100);
+        assert_eq!(actions[0], Action::CancelSpeech);
+        assert_eq!(actions[1], Action::Question(1));
+        assert_eq!(
+            spoken(&actions).unwrap().1,
+            spoken_text(q[1], Part::Question)
+        );
+        assert_eq!(c.current().map(|q| q.id), Some(q[1].id));
+        // While answering, paused: nothing to cancel, and the next one runs.
+        let actions = finish_speech(&mut c, &actions, 200);
+        finish_speech(&mut c, &actions, 300);
+        c.pause(400);
+        let actions = c.next(500);
+        assert!(!actions.contains(&Action::CancelSpeech));
+        assert_eq!(actions[0], Action::Question(2));
+        assert!(!c.paused());
+        assert_eq!(c.remaining_ms(500), None);
+        // Skipped questions are not rated; skipping the last one finishes.
+        assert_eq!(c.next(600), vec![Action::CancelSpeech, Action::Finished]);
+        assert_eq!(c.step(), Step::Finished);
+        assert_eq!(c.rated(), 0);
+        assert!(c.next(700).is_empty());
+    }
+
+    fn to_rating(c: &mut Commute, now: i64) {
+        let mut actions = c.start(now);
+        while c.step() != Step::Rating {
+            actions = match spoken(&actions) {
+                Some((token, _)) => c.speech_ended(token, now),
+                None => c.tick(now + PAUSE),
+            };
+        }
+    }
+
+    #[test]
+    fn rating_moves_on_and_the_end_of_the_queue_finishes() {
+        let q = queue(2);
+        let mut c = Commute::new(q.clone(), voiced());
+        // Rating is only taken at the rating step.
+        assert!(c.rated_current(0).is_empty());
+        to_rating(&mut c, 0);
+        let actions = c.rated_current(1_000);
+        assert_eq!(actions[0], Action::Question(1));
+        assert_eq!(
+            spoken(&actions).unwrap().1,
+            spoken_text(q[1], Part::Question)
+        );
+        assert_eq!(c.rated(), 1);
+        assert!(c.rated_current(1_100).is_empty(), "not at the rating step");
+        let mut actions = actions;
+        while c.step() != Step::Rating {
+            actions = match spoken(&actions) {
+                Some((token, _)) => c.speech_ended(token, 2_000),
+                None => c.tick(2_000 + PAUSE),
+            };
+        }
+        assert_eq!(c.rated_current(200_000), vec![Action::Finished]);
+        assert_eq!(c.step(), Step::Finished);
+        assert_eq!(c.rated(), 2);
+        assert_eq!(c.current(), None);
+        assert!(c.tick(10_000_000).is_empty());
+    }
+
+    #[test]
+    fn an_empty_queue_finishes_at_once_and_stop_ends_early() {
+        let mut c = Commute::new(Vec::new(), voiced());
+        assert_eq!(c.start(0), vec![Action::Finished]);
+        let mut c = Commute::new(queue(3), voiced());
+        c.start(0);
+        assert_eq!(c.stop(), vec![Action::CancelSpeech, Action::Finished]);
+        assert_eq!(c.step(), Step::Finished);
+    }
+
+    #[test]
+    fn text_mode_shows_each_part_for_its_reading_time_and_pauses_it() {
+        let q = queue(1);
+        let config = Config {
+            voice: false,
+            ..voiced()
+        };
+        let mut c = Commute::new(q.clone(), config);
+        let actions = c.start(0);
+        assert!(spoken(&actions).is_none(), "nothing is spoken");
+        let question_ms = reading_ms(&spoken_text(q[0], Part::Question), 100);
+        assert_eq!(
+            actions,
+            vec![Action::Question(0), Action::WaitUntil(question_ms)]
+        );
+        assert!(c.tick(question_ms - 1).is_empty());
+        c.tick(question_ms);
+        assert_eq!(c.step(), Step::Reading(Part::Why));
+        let why_ms = reading_ms(&spoken_text(q[0], Part::Why), 100);
+        c.pause(question_ms + 1_000);
+        assert!(c.tick(question_ms + why_ms + 60_000).is_empty());
+        assert_eq!(c.step(), Step::Reading(Part::Why));
+        let resumed = question_ms + 100_000;
+        assert_eq!(
+            c.resume(resumed),
+            vec![Action::WaitUntil(resumed + why_ms - 1_000)]
+        );
+        c.tick(resumed + why_ms - 1_000);
+        assert_eq!(c.step(), Step::Answering);
+        assert_eq!(c.remaining_ms(resumed + why_ms - 1_000), Some(PAUSE));
+    }
+
+    #[test]
+    fn failed_speech_falls_back_to_text_mode() {
+        let mut c = Commute::new(queue(1), voiced());
+        let actions = c.start(0);
+        let (token, _) = spoken(&actions).unwrap();
+        let actions = c.speech_failed(token, 500);
+        assert!(!c.voice());
+        assert_eq!(c.step(), Step::Reading(Part::Question));
+        assert!(matches!(actions[..], [Action::WaitUntil(t)] if t > 500));
+        assert!(c.speech_failed(token, 600).is_empty(), "reported once");
+    }
+
+    #[test]
+    fn reading_time_follows_length_and_rate() {
+        assert_eq!(reading_ms("one two", 100), 4_000);
+        let long = "word ".repeat(180);
+        assert_eq!(reading_ms(&long, 100), 60_000);
+        assert_eq!(reading_ms(&long, 200), 30_000);
+        assert_eq!(reading_ms(&long, 50), 120_000);
+    }
+
+    #[test]
+    fn countdown_format_rounds_up() {
+        assert_eq!(format_left(83_000), "1:23");
+        assert_eq!(format_left(82_001), "1:23");
+        assert_eq!(format_left(0), "0:00");
+        assert_eq!(format_left(-5), "0:00");
+        assert_eq!(format_left(600_000), "10:00");
+    }
+
+    #[test]
+    fn long_text_is_split_into_utterances_at_sentences() {
+        let text = "Why they ask.\nFirst sentence here. Second one here. Third!\n\nShort.";
+        assert_eq!(
+            speech_chunks(text, 30),
+            [
+                "Why they ask.",
+                "First sentence here.",
+                "Second one here. Third!",
+                "Short."
+            ]
+        );
+        assert_eq!(speech_chunks(text, 1000).len(), 3);
+        // A sentence longer than the limit is kept whole, not cut mid-word.
+        assert_eq!(
+            speech_chunks("a very long sentence", 5),
+            ["a very long sentence"]
+        );
+    }
+
+    static WHY: [Block; 3] = [
+        Block::Paragraph(&[
+            Span {
+                style: SpanStyle::Plain,
+                text: "They want ",
+            },
+            Span {
+                style: SpanStyle::Code,
+                text: "SLOs",
+            },
+            Span {
+                style: SpanStyle::Plain,
+                text: "\n in practice",
+            },
+        ]),
+        Block::Code("kubectl get pods"),
+        Block::List {
+            ordered: false,
+            items: &[&[Span {
+                style: SpanStyle::Plain,
+                text: "Judgement?",
+            }]],
+        },
+    ];
+    static SAMPLE: Question = Question {
+        id: "sample",
+        category: Category::Technical,
+        text: "What is an SLO",
+        topics: &[],
+        difficulty: Difficulty::Foundational,
+        style: Style::Explain,
+        why: &WHY,
+        structure: &[&[Span {
+            style: SpanStyle::Strong,
+            text: "Define it",
+        }]],
+        talking_points: &[],
+        answer: &[],
+        tip: &[],
+        pitfalls: &[],
+        follow_ups: &[],
+    };
+
+    #[test]
+    fn bank_content_becomes_plain_sentences_without_code() {
+        assert_eq!(
+            part_lines(&SAMPLE, Part::Why),
+            ["They want SLOs in practice", "Judgement?"]
+        );
+        assert_eq!(spoken_text(&SAMPLE, Part::Question), "What is an SLO.");
+        assert_eq!(
+            spoken_text(&SAMPLE, Part::Why),
+            "Why they ask.\nThey want SLOs in practice.\nJudgement?"
+        );
+        assert_eq!(
+            spoken_text(&SAMPLE, Part::Structure),
+            "How to structure your answer.\nDefine it."
+        );
+        assert_eq!(spoken_text(&SAMPLE, Part::TalkingPoints), "Talking points.");
+    }
+}

@@ -1,0 +1,173 @@
+//! "Your stories" on a behavioural question: the user's STAR stories linked
+//! to it (collapsed), linking another one, and starting a new one for it.
+//! Renders nothing for other categories.
+
+use leptos::prelude::*;
+
+use crate::bank::{Category, Question};
+use crate::pages::stories::{edited_on, open_story};
+use crate::route::Route;
+use crate::state::Store;
+use crate::store::Story;
+use crate::stories::{display_title, linked_to, not_linked_to};
+
+#[component]
+pub fn LinkedStories(question: &'static Question) -> impl IntoView {
+    if question.category != Category::Behavioural {
+        return ().into_any();
+    }
+    let store = expect_context::<Store>();
+    let qid = question.id;
+    // Memos: typing in the answer editor changes the data, not these lists,
+    // so an open <details> stays open.
+    let linked = Memo::new(move |_| {
+        store.data.with(|d| {
+            linked_to(&d.stories, qid)
+                .into_iter()
+                .map(|(id, s)| (id.to_string(), s.clone()))
+                .collect::<Vec<(String, Story)>>()
+        })
+    });
+    let others = Memo::new(move |_| {
+        store.data.with(|d| {
+            not_linked_to(&d.stories, qid)
+                .into_iter()
+                .map(|(id, s)| (id.to_string(), display_title(s).to_string()))
+                .collect::<Vec<(String, String)>>()
+        })
+    });
+    let chosen = RwSignal::new(String::new());
+    let link = move |_| {
+        let id = chosen.get_untracked();
+        if id.is_empty() {
+            return;
+        }
+        store.edit_story(&id, |s| {
+            s.questions.insert(qid.to_string());
+        });
+        store.flush();
+        chosen.set(String::new());
+    };
+    let write_new = move |_| {
+        let id = store.new_story(Some(qid));
+        open_story(&id);
+    };
+
+    let story_view = move |(id, story): (String, Story)| {
+        let title = display_title(&story).to_string();
+        let parts = story
+            .star
+            .parts()
+            .into_iter()
+            .filter(|(_, text)| !text.trim().is_empty())
+            .map(|(label, text)| {
+                let text = text.trim().to_string();
+                view! {
+                    <dt>{label}</dt>
+                    <dd>{text}</dd>
+                }
+            })
+            .collect_view();
+        let empty = story.star.is_empty();
+        let unlink_id = id.clone();
+        view! {
+            <li>
+                <details>
+                    <summary>
+                        <span class="story-title">{title.clone()}</span>
+                        " "
+                        <span class="question-meta">{edited_on(&story)}</span>
+                    </summary>
+                    {if empty {
+                        view! { <p class="hint">"Nothing written yet."</p> }.into_any()
+                    } else {
+                        view! { <dl class="star-parts">{parts}</dl> }.into_any()
+                    }}
+                    <p class="actions">
+                        <a
+                            class="button small secondary"
+                            href=Route::Stories(Some(id)).href()
+                            aria-label=format!("Edit story: {title}")
+                        >
+                            "Edit story"
+                        </a>
+                        <button
+                            type="button"
+                            class="button small secondary"
+                            aria-label=format!("Unlink story: {title}")
+                            on:click=move |_| {
+                                store.edit_story(&unlink_id, |s| {
+                                    s.questions.remove(qid);
+                                });
+                                store.flush();
+                            }
+                        >
+                            "Unlink"
+                        </button>
+                    </p>
+                </details>
+            </li>
+        }
+    };
+
+    view! {
+        <section class="linked-stories" aria-labelledby="your-stories">
+            <h2 id="your-stories">"Your stories"</h2>
+            {move || {
+                let stories = linked.get();
+                if stories.is_empty() {
+                    view! {
+                        <p class="hint">
+                            "No story linked yet. Write a story once in "
+                            <a href=Route::Stories(None).href()>"your story bank"</a>
+                            " and link it to every question it answers."
+                        </p>
+                    }
+                    .into_any()
+                } else {
+                    view! {
+                        <ul class="story-cards">
+                            {stories.into_iter().map(story_view).collect_view()}
+                        </ul>
+                    }
+                    .into_any()
+                }
+            }}
+            <Show when=move || others.with(|o| !o.is_empty())>
+                <div class="link-story">
+                    <label for="link-story">"Link a story"</label>
+                    <div class="link-story-row">
+                        <select
+                            id="link-story"
+                            prop:value=move || chosen.get()
+                            on:change=move |ev| chosen.set(event_target_value(&ev))
+                        >
+                            <option value="">"Choose a story…"</option>
+                            {move || {
+                                others
+                                    .get()
+                                    .into_iter()
+                                    .map(|(id, title)| view! { <option value=id>{title}</option> })
+                                    .collect_view()
+                            }}
+                        </select>
+                        <button
+                            type="button"
+                            class="button secondary"
+                            disabled=move || chosen.with(String::is_empty)
+                            on:click=link
+                        >
+                            "Link"
+                        </button>
+                    </div>
+                </div>
+            </Show>
+            <p class="actions">
+                <button type="button" class="button secondary" on:click=write_new>
+                    "Write a new story for this question"
+                </button>
+            </p>
+        </section>
+    }
+    .into_any()
+}

@@ -1,0 +1,162 @@
+//! Dictation through the browser's speech recognition (`SpeechRecognition`,
+//! `webkitSpeechRecognition` in Chromium). Not in every browser, and where it
+//! exists it usually sends audio to an online service: the editor hides the
+//! button when it is missing and says that it needs a network. The API is not
+//! in web-sys's stable set, so it is reached through `js_sys::Reflect`.
+
+use js_sys::{Array, Function, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+fn constructor() -> Option<Function> {
+    let window = web_sys::window()?;
+    ["SpeechRecognition", "webkitSpeechRecognition"]
+        .into_iter()
+        .find_map(|name| Reflect::get(&window, &JsValue::from_str(name)).ok())
+        .and_then(|value| value.dyn_into::<Function>().ok())
+}
+
+/// Whether this browser has speech recognition.
+pub fn available() -> bool {
+    constructor().is_some()
+}
+
+/// Whether the browser says it is online.
+pub fn online() -> bool {
+    web_sys::window().is_none_or(|w| w.navigator().on_line())
+}
+
+/// What a recognition error code means for the user.
+pub fn explain(code: &str) -> String {
+    match code {
+        "network" => {
+            "Dictation needs a network connection: this browser's speech service runs online."
+                .into()
+        }
+        "not-allowed" | "service-not-allowed" => {
+            "The microphone is not allowed. Allow it in the browser's site settings to dictate."
+                .into()
+        }
+        "no-speech" => "No speech was heard. Try again closer to the microphone.".into(),
+        "audio-capture" => "No microphone was found.".into(),
+        "aborted" => "Dictation stopped.".into(),
+        other => format!("Dictation stopped ({other})."),
+    }
+}
+
+/// A running recognition. Dropping it stops listening.
+pub struct Recognition {
+    recognizer: JsValue,
+    _on_result: Closure<dyn FnMut(JsValue)>,
+    _on_error: Closure<dyn FnMut(JsValue)>,
+    _on_end: Closure<dyn FnMut(JsValue)>,
+}
+
+fn get(target: &JsValue, key: &str) -> JsValue {
+    Reflect::get(target, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn call(target: &JsValue, method: &str) {
+    if let Ok(function) = get(target, method).dyn_into::<Function>() {
+        let _ = function.call0(target);
+    }
+}
+
+impl Recognition {
+    /// Starts listening. `on_text` gets each final piece of transcript;
+    /// `on_error` an explanation; `on_end` runs when listening stops.
+    pub fn start(
+        on_text: impl Fn(String) + 'static,
+        on_error: impl Fn(String) + 'static,
+        on_end: impl Fn() + 'static,
+    ) -> Result<Recognition, String> {
+        let constructor = constructor().ok_or("This browser has no speech recognition.")?;
+        let recognizer = Reflect::construct(&constructor, &Array::new())
+            .map_err(|_| "Speech recognition could not be started.".to_string())?;
+        let set = |key: &str, value: &JsValue| {
+            let _ = Reflect::set(&recognizer, &JsValue::from_str(key), value);
+        };
+        set("continuous", &JsValue::TRUE);
+        set("interimResults", &JsValue::FALSE);
+        if let Some(language) = web_sys::window().and_then(|w| w.navigator().language()) {
+            set("lang", &JsValue::from_str(&language));
+        }
+        let on_result = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
+            let results = get(&event, "results");
+            let first = get(&event, "resultIndex").as_f64().unwrap_or(0.0) as u32;
+            let count = get(&results, "length").as_f64().unwrap_or(0.0) as u32;
+            for index in first..count {
+                let result = Reflect::get_u32(&results, index).unwrap_or(JsValue::UNDEFINED);
+                if get(&result, "isFinal").as_bool() == Some(false) {
+                    continue;
+                }
+                let best = Reflect::get_u32(&result, 0).unwrap_or(JsValue::UNDEFINED);
+                if let Some(text) = get(&best, "transcript").as_string() {
+                    if !text.trim().is_empty() {
+                        on_text(text.trim().to_string());
+                    }
+                }
+            }
+        });
+        let on_error = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
+            let code = get(&event, "error").as_string().unwrap_or_default();
+            on_error(explain(&code));
+        });
+        let on_end = Closure::<dyn FnMut(JsValue)>::new(move |_| on_end());
+        set("onresult", on_result.as_ref());
+        set("onerror", on_error.as_ref());
+        set("onend", on_end.as_ref());
+        let start = get(&recognizer, "start")
+            .dyn_into::<Function>()
+            .map_err(|_| "Speech recognition could not be started.".to_string())?;
+        start
+            .call0(&recognizer)
+            .map_err(|_| "Speech recognition could not be started.".to_string())?;
+        Ok(Recognition {
+            recognizer,
+            _on_result: on_result,
+            _on_error: on_error,
+            _on_end: on_end,
+        })
+    }
+}
+
+impl Drop for Recognition {
+    fn drop(&mut self) {
+        // No more callbacks into closures that are about to be freed.
+        for key in ["onresult", "onerror", "onend"] {
+            let _ = Reflect::set(&self.recognizer, &JsValue::from_str(key), &JsValue::NULL);
+        }
+        call(&self.recognizer, "stop");
+    }
+}
+
+/// Appends dictated text to what is there, with one space between.
+pub fn append(existing: &str, dictated: &str) -> String {
+    let existing = existing.trim_end();
+    if existing.is_empty() {
+        dictated.to_string()
+    } else {
+        format!("{existing} {dictated}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dictated_text_is_appended_with_one_space() {
+        assert_eq!(append("", "hello"), "hello");
+        assert_eq!(
+            append("We paged.  \n", "Then we fixed it."),
+            "We paged. Then we fixed it."
+        );
+    }
+
+    #[test]
+    fn network_errors_say_a_network_is_needed() {
+        assert!(explain("network").contains("needs a network connection"));
+        assert_eq!(explain("weird"), "Dictation stopped (weird).");
+    }
+}

@@ -1,0 +1,215 @@
+// Mock interviews and dictation in real Chromium. The page clock is
+// Playwright's fake clock, so a two-minute countdown runs out in no time.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { appReady, newPage, screenshot, serverAndBrowser } from './support.mjs';
+
+const env = serverAndBrowser();
+
+async function finish({ context, problems }) {
+  await context.close();
+  assert.deepEqual(problems, [], 'no errors and no requests to other origins');
+}
+
+const stored = (page, key) => page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? 'null'), key);
+const announced = (page) => page.locator('[aria-live="assertive"]').innerText();
+
+describe('mock interview', () => {
+  test('three timed questions: answers saved (earlier text kept), time-up moves on, summary, rating, history', async () => {
+    const session = await newPage(env.browser, env.server.base, { width: 360, height: 740 });
+    const { page } = session;
+    await page.clock.install();
+    // Every "ask" question already has an answer, so each mock answer replaces one.
+    await page.goto(`${env.server.base}#/questions?category=ask`);
+    await appReady(page);
+    const ids = await page.$$eval('.question-list a', (links) =>
+      links.map((a) => decodeURIComponent(new URL(a.href).hash.split('/')[2].split('?')[0])));
+    assert.equal(ids.length, 20);
+    await page.evaluate((all) => {
+      for (const id of all) {
+        localStorage.setItem(`opsdrill/answer/${id}`, JSON.stringify({ version: 1, text: `Old answer for ${id}`, updated_ms: 1_000 }));
+      }
+    }, ids);
+
+    await page.goto(`${env.server.base}#/practice`);
+    await page.reload();
+    await appReady(page);
+    await page.getByRole('link', { name: 'Start mock interview' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mock interview' }).waitFor();
+    await page.getByLabel('Number of questions').selectOption('3');
+    await page.getByLabel('Time per question').selectOption({ label: '1 minute' });
+    for (const name of [/^General/, /^Technical/, /^Behavioural/]) {
+      await page.getByRole('checkbox', { name }).uncheck();
+    }
+    await page.getByRole('button', { name: 'Start mock interview' }).click();
+    await page.getByText('Choose at least one category.').waitFor();
+    await page.getByRole('checkbox', { name: /^Questions to ask/ }).check();
+    await page.getByRole('button', { name: 'Start mock interview' }).click();
+
+    // Question 1: starts blank, typed, "Next question".
+    await page.getByText('Question 1 of 3').waitFor();
+    assert.equal(await page.getByRole('timer').innerText(), '1:00');
+    const editor = page.getByRole('textbox', { name: 'Your answer' });
+    assert.equal(await editor.inputValue(), '', 'a mock answer starts blank');
+    assert.equal(await page.getByText(/earlier version/).count(), 0, 'no earlier versions inside the mock');
+    await editor.fill('I would ask how on-call load is measured and who fixes noisy alerts.');
+    await screenshot(page, 'mock-question-360', { fullPage: false });
+    await page.getByRole('button', { name: 'Next question' }).click();
+
+    // Question 2: typed, then the clock runs: a warning at 30 s, time-up at 0.
+    await page.getByText('Question 2 of 3').waitFor();
+    await page.getByRole('textbox', { name: 'Your answer' }).fill('Second answer written against the clock.');
+    await page.clock.fastForward(31_000);
+    await page.waitForFunction(() => document.querySelector('[aria-live="assertive"]').textContent === '30 seconds left.');
+    assert.match(await page.getByRole('timer').getAttribute('class'), /warning/);
+    await page.clock.fastForward(30_000);
+    await page.getByText('Question 3 of 3').waitFor();
+    assert.equal(await announced(page), 'Time is up. Next question.');
+
+    // Question 3: nothing written, "Finish".
+    await page.getByRole('button', { name: 'Finish' }).click();
+    await page.getByRole('heading', { level: 2, name: /^Summary:/ }).waitFor();
+    const items = page.locator('.mock-item');
+    assert.equal(await items.count(), 3);
+    assert.match(await items.nth(0).innerText(), /13 words/);
+    assert.match(await items.nth(1).innerText(), /1:00 of 1:00 used/);
+    assert.match(await items.nth(1).innerText(), /6 words/);
+    assert.match(await items.nth(2).innerText(), /0 words/);
+    const asked = await items.locator('h3 a').evaluateAll((links) =>
+      links.map((a) => decodeURIComponent(new URL(a.href).hash.split('/')[2].split('?')[0])));
+
+    // Saved as the user's answers; the earlier text is kept, not lost.
+    const first = await stored(page, `opsdrill/answer/${asked[0]}`);
+    assert.equal(first.text, 'I would ask how on-call load is measured and who fixes noisy alerts.');
+    assert.deepEqual(first.previous.map((v) => v.text), [`Old answer for ${asked[0]}`]);
+    const second = await stored(page, `opsdrill/answer/${asked[1]}`);
+    assert.equal(second.text, 'Second answer written against the clock.');
+    // Nothing written: the old answer is back, with no extra version.
+    const third = await stored(page, `opsdrill/answer/${asked[2]}`);
+    assert.equal(third.text, `Old answer for ${asked[2]}`);
+    assert.equal(third.previous, undefined);
+
+    // Rating from the summary schedules the question.
+    await items.nth(0).getByRole('button', { name: 'Good' }).click();
+    await items.nth(0).getByText('Rated Good.').waitFor();
+    const schedule = await stored(page, 'opsdrill/schedule');
+    assert.ok(schedule.cards[asked[0]], 'the rated question has a card');
+    await screenshot(page, 'mock-summary-360');
+
+    // History survives a reload.
+    await page.reload();
+    await appReady(page);
+    await page.getByRole('heading', { name: 'Past mock interviews' }).waitFor();
+    assert.match(await page.locator('.mock-history').innerText(), /3 questions · 1 of 1 rated Good or Easy/);
+
+    // The question page offers the earlier version back.
+    await page.goto(`${env.server.base}#/q/${asked[0]}`);
+    await page.getByText('1 earlier version').click();
+    await page.getByRole('button', { name: 'Use this version' }).click();
+    assert.equal(await page.getByRole('textbox', { name: 'Your answer' }).inputValue(), `Old answer for ${asked[0]}`);
+    const swapped = await stored(page, `opsdrill/answer/${asked[0]}`);
+    assert.deepEqual(swapped.previous.map((v) => v.text), ['I would ask how on-call load is measured and who fixes noisy alerts.']);
+    await finish(session);
+  });
+
+  test('leaving in the middle keeps what was written and records the questions reached', async () => {
+    const session = await newPage(env.browser, env.server.base);
+    const { page } = session;
+    await page.goto(`${env.server.base}#/mock`);
+    await appReady(page);
+    await page.getByRole('button', { name: 'Start mock interview' }).click();
+    await page.getByText('Question 1 of 5').waitFor();
+    const field = page.locator('.answer-editor textarea').first();
+    await field.fill('Half an answer, then the train arrived.');
+    await page.getByRole('link', { name: 'Progress' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Progress' }).waitFor();
+    const history = await stored(page, 'opsdrill/mocks');
+    assert.equal(history.sessions.length, 1);
+    assert.equal(history.sessions[0].items.length, 1);
+    const id = history.sessions[0].items[0].id;
+    const answer = await stored(page, `opsdrill/answer/${id}`);
+    const written = answer.text || answer.star.situation;
+    assert.equal(written, 'Half an answer, then the train arrived.');
+    await finish(session);
+  });
+});
+
+// A stand-in for the browser's speech recognition: start() delivers one
+// final transcript (or the error in window.__recognitionError).
+const FAKE_RECOGNITION = () => {
+  class FakeRecognition {
+    start() {
+      window.__recognitionStarts = (window.__recognitionStarts ?? 0) + 1;
+      setTimeout(() => {
+        if (window.__recognitionError) {
+          this.onerror?.({ error: window.__recognitionError });
+          this.onend?.({});
+          return;
+        }
+        const result = [{ transcript: 'we rolled back first' }];
+        result.isFinal = true;
+        this.onresult?.({ resultIndex: 0, results: [result] });
+      }, 20);
+    }
+    stop() {
+      window.__recognitionStops = (window.__recognitionStops ?? 0) + 1;
+      this.onend?.({});
+    }
+  }
+  window.SpeechRecognition = FakeRecognition;
+  window.webkitSpeechRecognition = FakeRecognition;
+};
+
+describe('dictation', () => {
+  test('the dictation button is absent when the browser has no speech recognition', async () => {
+    const session = await newPage(env.browser, env.server.base);
+    await session.context.addInitScript(() => {
+      delete window.SpeechRecognition;
+      delete window.webkitSpeechRecognition;
+    });
+    const { page } = session;
+    await page.goto(`${env.server.base}#/q/alert-fatigue`);
+    await appReady(page);
+    await page.getByRole('textbox', { name: 'Your answer' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: /Dictate/ }).count(), 0);
+    assert.equal(await page.getByText(/needs a network connection/).count(), 0);
+    await finish(session);
+  });
+
+  test('dictation fills the answer, says it needs a network, and reports errors', async () => {
+    const session = await newPage(env.browser, env.server.base);
+    await session.context.addInitScript(FAKE_RECOGNITION);
+    const { page } = session;
+    await page.goto(`${env.server.base}#/q/alert-fatigue`);
+    await appReady(page);
+    const editor = page.getByRole('textbox', { name: 'Your answer' });
+    await editor.fill('First I checked the dashboards.');
+    await page.getByText('Dictation uses your browser\'s speech service, which needs a network connection.').waitFor();
+    const dictate = page.getByRole('button', { name: /Dictate/ });
+    await dictate.click();
+    await page.waitForFunction(() => document.querySelector('#answer-your-answer').value.endsWith('we rolled back first'));
+    assert.equal(await editor.inputValue(), 'First I checked the dashboards. we rolled back first');
+    const stop = page.getByRole('button', { name: /Stop dictation/ });
+    assert.equal(await stop.getAttribute('aria-pressed'), 'true');
+    await stop.click();
+    await page.getByRole('button', { name: /Dictate/ }).waitFor();
+    await page.waitForFunction(() => window.__recognitionStops === 1);
+    await page.getByText('Saved', { exact: true }).waitFor();
+    assert.match((await stored(page, 'opsdrill/answer/alert-fatigue')).text, /we rolled back first$/);
+
+    // The service's network error is explained.
+    await page.evaluate(() => { window.__recognitionError = 'network'; });
+    await page.getByRole('button', { name: /Dictate/ }).click();
+    await page.getByText(/^Dictation needs a network connection/).waitFor();
+    await page.getByRole('button', { name: /Dictate/ }).waitFor();
+
+    // Offline: it says so without trying.
+    await session.context.setOffline(true);
+    const starts = await page.evaluate(() => window.__recognitionStarts);
+    await page.getByRole('button', { name: /Dictate/ }).click();
+    await page.getByText(/^Dictation needs a network connection/).waitFor();
+    assert.equal(await page.evaluate(() => window.__recognitionStarts), starts, 'not started offline');
+    await session.context.setOffline(false);
+    await finish(session);
+  });
+});
