@@ -125,9 +125,12 @@ impl Commute {
         }
     }
 
-    /// Time left in the current timed step (frozen while paused).
+    /// Time left in the current timed step (frozen while paused); none
+    /// while speaking (its deadline is only a backstop).
     pub fn remaining_ms(&self, now: i64) -> Option<i64> {
-        if self.paused {
+        if self.config.voice && matches!(self.step, Step::Reading(_)) {
+            None
+        } else if self.paused {
             self.left_when_paused
         } else {
             self.deadline.map(|d| (d - now).max(0))
@@ -174,10 +177,16 @@ impl Commute {
         let mut actions = Vec::new();
         match self.deadline {
             Some(deadline) if !self.paused && now >= deadline => {
+                // (Speech's backstop counts too: see `enter_part`.)
                 self.deadline = None;
                 match self.step {
                     Step::Answering => self.enter_part(Part::Structure, now, &mut actions),
-                    Step::Reading(part) => self.after(part, now, &mut actions),
+                    Step::Reading(part) => {
+                        if self.config.voice {
+                            actions.push(Action::CancelSpeech);
+                        }
+                        self.after(part, now, &mut actions)
+                    }
                     _ => {}
                 }
             }
@@ -297,13 +306,17 @@ impl Commute {
         self.step = Step::Reading(part);
         self.token += 1;
         if self.config.voice {
-            self.deadline = None;
             if let Some(q) = self.queue.get(self.index) {
                 actions.push(Action::Speak {
                     token: self.token,
                     text: spoken_text(q, part),
                 });
             }
+            // A backstop: some engines (a locked phone) never report the
+            // end; the loop moves on well after the speech should be over.
+            let deadline = now + SPEECH_BACKSTOP_FACTOR * self.reading_ms(part) + 10_000;
+            self.deadline = Some(deadline);
+            actions.push(Action::WaitUntil(deadline));
         } else {
             let deadline = now + self.reading_ms(part);
             self.deadline = Some(deadline);
@@ -337,6 +350,9 @@ impl Commute {
 }
 
 const MIN_READING_MS: i64 = 4_000;
+/// Speech is given this many times text mode's reading time (plus 10 s)
+/// before the loop stops waiting for its end.
+const SPEECH_BACKSTOP_FACTOR: i64 = 3;
 
 /// Text mode's time to read `text`: about 180 words a minute at 100 %,
 /// scaled by the rate, and never under four seconds.
@@ -511,6 +527,26 @@ mod tests {
         // The rating step waits for the user, however long.
         assert!(c.tick(now + 3_600_000).is_empty());
         assert_eq!(c.step(), Step::Rating);
+    }
+
+    #[test]
+    fn speech_that_never_ends_is_given_up_after_a_backstop() {
+        let q = queue(1);
+        let mut c = Commute::new(q.clone(), voiced());
+        let actions = c.start(0);
+        let backstop = actions
+            .iter()
+            .find_map(|a| match a {
+                Action::WaitUntil(at) => Some(*at),
+                _ => None,
+            })
+            .unwrap();
+        assert!(backstop >= 3 * c.reading_ms(Part::Question) + 10_000);
+        assert_eq!(c.remaining_ms(0), None, "no countdown while speaking");
+        assert!(c.tick(backstop - 1).is_empty());
+        let actions = c.tick(backstop);
+        assert_eq!(actions[0], Action::CancelSpeech);
+        assert_eq!(c.step(), Step::Reading(Part::Why));
     }
 
     #[test]

@@ -62,6 +62,25 @@ fn call(target: &JsValue, method: &str) {
     }
 }
 
+thread_local! {
+    /// A recognition that was stopped but may still deliver its last words.
+    static PARKED: std::cell::RefCell<Option<Recognition>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Stops listening but keeps the handlers until the service ends, so the
+/// words already heard still arrive (`stop()` is what makes it send them).
+/// The previously parked one, long finished, is freed.
+pub fn park(recognition: Recognition) {
+    call(&recognition.recognizer, "stop");
+    PARKED.with(|slot| {
+        // Freed on a later turn: its own callbacks may be running now.
+        let previous = slot.borrow_mut().replace(recognition);
+        if let Some(previous) = previous {
+            wasm_bindgen_futures::spawn_local(async move { drop(previous) });
+        }
+    });
+}
+
 impl Recognition {
     /// Starts listening. `on_text` gets each final piece of transcript;
     /// `on_error` an explanation; `on_end` runs when listening stops.
@@ -131,11 +150,12 @@ impl Drop for Recognition {
     }
 }
 
-/// Appends dictated text to what is there, with one space between.
+/// Appends dictated text to what is there: after a space, or straight after
+/// a line break the user typed.
 pub fn append(existing: &str, dictated: &str) -> String {
-    let existing = existing.trim_end();
-    if existing.is_empty() {
-        dictated.to_string()
+    let existing = existing.trim_end_matches([' ', '\t']);
+    if existing.is_empty() || existing.ends_with('\n') {
+        format!("{existing}{dictated}")
     } else {
         format!("{existing} {dictated}")
     }

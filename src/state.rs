@@ -46,6 +46,8 @@ pub struct Store {
     pub merged_from_other_tab: RwSignal<BTreeSet<String>>,
     /// Stories changed in memory and not yet written (by story id).
     pub unsaved_stories: RwSignal<BTreeSet<String>>,
+    /// Of those, the ones whose last write failed.
+    pub failed_stories: RwSignal<BTreeSet<String>>,
     /// Bumped per edit, so only the last edit's timer writes.
     edits: StoredValue<u64>,
 }
@@ -78,6 +80,7 @@ impl Store {
             failed: RwSignal::new(BTreeSet::new()),
             merged_from_other_tab: RwSignal::new(BTreeSet::new()),
             unsaved_stories: RwSignal::new(BTreeSet::new()),
+            failed_stories: RwSignal::new(BTreeSet::new()),
             edits: StoredValue::new(0),
         };
         let _ = window_event_listener(leptos::ev::storage, move |event| {
@@ -165,6 +168,14 @@ impl Store {
         };
         let current = self.answer(id).unwrap_or_default();
         if current.text == incoming.text && current.star == incoming.star {
+            // Only the earlier versions differ: keep both sets, so the next
+            // write from here does not drop the other tab's.
+            let (united, _) = keep_both(&current, &incoming);
+            if united.previous != current.previous {
+                self.data.update(|d| {
+                    d.answers.insert(id.clone(), united);
+                });
+            }
             return;
         }
         if self.being_edited(id) {
@@ -287,12 +298,20 @@ impl Store {
     pub fn flush(&self) {
         let stories = self.unsaved_stories.with_untracked(|u| u.clone());
         if !stories.is_empty() {
-            let written: BTreeSet<String> = stories
-                .into_iter()
-                .filter(|id| self.save_record(StoreKey::Story(id.clone())).is_ok())
-                .collect();
+            let mut done = BTreeSet::new();
+            let mut failed = BTreeSet::new();
+            for id in stories {
+                // A story deleted meanwhile is not written back as a blank one.
+                let exists = self.data.with_untracked(|d| d.stories.contains_key(&id));
+                if !exists || self.save_record(StoreKey::Story(id.clone())).is_ok() {
+                    done.insert(id);
+                } else {
+                    failed.insert(id);
+                }
+            }
             self.unsaved_stories
-                .update(|u| u.retain(|id| !written.contains(id)));
+                .update(|u| u.retain(|id| !done.contains(id)));
+            self.failed_stories.set(failed);
         }
         let ids = self.unsaved.with_untracked(|u| u.clone());
         if ids.is_empty() {
@@ -348,6 +367,9 @@ impl Store {
 
     /// Changes a story in memory at once and writes it like an answer.
     pub fn edit_story(&self, id: &str, change: impl FnOnce(&mut crate::store::Story)) {
+        if self.data.with_untracked(|d| !d.stories.contains_key(id)) {
+            return;
+        }
         let now = now_ms();
         self.data.update(|d| {
             if let Some(story) = d.stories.get_mut(id) {

@@ -57,7 +57,7 @@ pub fn behavioural(questions: &'static [Question]) -> Vec<&'static Question> {
 }
 
 /// Behavioural questions that no story answers yet, in bank order. A linked
-/// story that is still blank (nothing written) does not count.
+/// story with no STAR text written yet (a title alone) does not count.
 pub fn gaps(
     stories: &BTreeMap<String, Story>,
     questions: &'static [Question],
@@ -67,7 +67,7 @@ pub fn gaps(
         .filter(|q| {
             !stories
                 .values()
-                .any(|s| !s.is_empty() && s.questions.contains(q.id))
+                .any(|s| !s.star.is_empty() && s.questions.contains(q.id))
         })
         .collect()
 }
@@ -203,13 +203,12 @@ mod tests {
             .find(|q| q.category == Category::Technical)
             .map(|q| q.id)
             .unwrap_or("none");
+        let mut written = story("Failover", 1, &[all[0].id, all[2].id, technical], &[]);
+        written.star.action = "I moved traffic to the standby region.".into();
         let stories = bank(vec![
-            (
-                "a",
-                story("Failover", 1, &[all[0].id, all[2].id, technical], &[]),
-            ),
-            // Linked but nothing written yet: still a gap.
-            ("b", story("", 2, &[all[1].id], &[])),
+            ("a", written),
+            // Linked with a title but no STAR text yet: still a gap.
+            ("b", story("Pager storm", 2, &[all[1].id], &[])),
         ]);
         let left = gaps(&stories, QUESTIONS);
         assert_eq!(left.len(), all.len() - 2);

@@ -65,45 +65,72 @@ impl Field {
     }
 }
 
-/// `mock`: inside a mock interview (earlier versions are not shown).
+/// When a mock interview began this answer (`None` until the first edit).
+pub type MockBegun = RwSignal<Option<i64>>;
+
+/// `mock`: inside a mock interview. The fields start blank and the stored
+/// answer is untouched until the first edit, which keeps the earlier text as
+/// an earlier version (so leaving without writing changes nothing).
 #[component]
-pub fn AnswerEditor(question: &'static Question, #[prop(optional)] mock: bool) -> impl IntoView {
+pub fn AnswerEditor(
+    question: &'static Question,
+    #[prop(optional)] mock: Option<MockBegun>,
+) -> impl IntoView {
     let store = expect_context::<Store>();
     let id = question.id;
+    // Blank while a mock interview has not begun this answer.
+    let fresh = move || mock.is_some_and(|m| m.with(Option::is_none));
+    let before_edit = move || {
+        if let Some(begun) = mock {
+            if begun.with_untracked(Option::is_none) {
+                begun.set(Some(store.begin_mock_answer(id)));
+            }
+        }
+    };
     // Dictation: one field listens at a time.
     let can_dictate = dictation::available();
     let listening = RwSignal::new(None::<Field>);
     let dictation_note = RwSignal::new(None::<String>);
     let recognition = StoredValue::new_local(None::<Recognition>);
+    // Which start a late "ended" belongs to.
+    let generation = StoredValue::new(0u32);
+    // Stopping lets the service deliver what it already heard: the
+    // recognition is parked until it ends, not dropped.
     let stop_dictation = move || {
         listening.set(None);
-        // Dropped on the next turn: `on_end` may be running inside it.
-        set_timeout(
-            move || recognition.set_value(None),
-            std::time::Duration::ZERO,
-        );
+        if let Some(running) = recognition.try_update_value(Option::take).flatten() {
+            dictation::park(running);
+        }
     };
-    on_cleanup(move || recognition.set_value(None));
+    on_cleanup(stop_dictation);
     let toggle_dictation = move |field: Field| {
-        if listening.get_untracked() == Some(field) {
-            stop_dictation();
+        let was = listening.get_untracked();
+        stop_dictation();
+        if was == Some(field) {
             return;
         }
-        recognition.set_value(None);
         if !dictation::online() {
             dictation_note.set(Some(dictation::explain("network")));
-            listening.set(None);
             return;
         }
+        generation.update_value(|g| *g += 1);
+        let this_start = generation.get_value();
         let started = Recognition::start(
             move |text| {
+                before_edit();
                 store.edit_answer(id, |a| {
                     let joined = dictation::append(field.get(a), &text);
                     field.set(a, joined);
                 });
             },
-            move |why| dictation_note.set(Some(why)),
-            stop_dictation,
+            move |why| {
+                let _ = dictation_note.try_set(Some(why));
+            },
+            move || {
+                if generation.try_get_value() == Some(this_start) {
+                    let _ = listening.try_set(None);
+                }
+            },
         );
         match started {
             Ok(running) => {
@@ -126,11 +153,17 @@ pub fn AnswerEditor(question: &'static Question, #[prop(optional)] mock: bool) -
         &[Field::Text]
     };
     let words = Memo::new(move |_| {
+        if fresh() {
+            return 0;
+        }
         store
             .data
             .with(|d| d.answers.get(id).map_or(0, Answer::word_count))
     });
     let status = move || {
+        if fresh() {
+            return "";
+        }
         let unsaved = store.unsaved.with(|u| u.contains(id));
         if store.status.with(|s| s.blocked.is_some()) {
             "Kept in this tab only"
@@ -155,10 +188,14 @@ pub fn AnswerEditor(question: &'static Question, #[prop(optional)] mock: bool) -
         // Text that changes from outside (another tab, an import) is put into
         // the field; the user's own typing is already there, so nothing moves.
         Effect::new(move |_| {
-            let value = store
-                .data
-                .with(|d| d.answers.get(id).map(|a| field.get(a).to_string()))
-                .unwrap_or_default();
+            let value = if fresh() {
+                String::new()
+            } else {
+                store
+                    .data
+                    .with(|d| d.answers.get(id).map(|a| field.get(a).to_string()))
+                    .unwrap_or_default()
+            };
             if let Some(textarea) = node.get() {
                 if textarea.value() != value {
                     textarea.set_value(&value);
@@ -181,9 +218,12 @@ pub fn AnswerEditor(question: &'static Question, #[prop(optional)] mock: bool) -
                     aria-describedby="dictation-note"
                     on:click=move |_| toggle_dictation(field)
                 >
-                    {move || if on() { "Stop dictation" } else { "Dictate" }}
+                    "Dictate"
                     <span class="visually-hidden">{format!(" ({})", field.label())}</span>
                 </button>
+                <Show when=on>
+                    <span class="listening" aria-hidden="true">"Listening… press Dictate again to stop."</span>
+                </Show>
             }
         });
         view! {
@@ -196,9 +236,10 @@ pub fn AnswerEditor(question: &'static Question, #[prop(optional)] mock: bool) -
                     aria-labelledby=labelled_by
                     aria-describedby=format!("{field_id}-hint")
                     rows=rows
-                    prop:value=field.get(&stored()).to_string()
+                    prop:value=if fresh() { String::new() } else { field.get(&stored()).to_string() }
                     on:input=move |ev| {
                         let value = event_target_value(&ev);
+                        before_edit();
                         store.edit_answer(id, |a| field.set(a, value));
                     }
                     on:blur=move |_| store.flush()
@@ -236,7 +277,7 @@ pub fn AnswerEditor(question: &'static Question, #[prop(optional)] mock: bool) -
                 }}</span>
                 <span class="save-status" aria-live="polite">{status}</span>
             </p>
-            {(!mock).then(|| view! { <PreviousVersions id/> })}
+            {mock.is_none().then(|| view! { <PreviousVersions id/> })}
         </section>
     }
 }
@@ -252,7 +293,21 @@ fn PreviousVersions(id: &'static str) -> impl IntoView {
             .with(|d| d.answers.get(id).map(|a| a.previous.clone()))
             .unwrap_or_default()
     });
-    move || {
+    let restored = RwSignal::new(false);
+    let restore = move |index: usize| {
+        store.restore_version(id, index);
+        restored.set(true);
+        // Back to the answer, which now holds the restored text.
+        if let Some(field) = document()
+            .query_selector(".answer-editor textarea")
+            .ok()
+            .flatten()
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        {
+            let _ = field.focus();
+        }
+    };
+    let list = move || {
         let versions = versions.get();
         (!versions.is_empty()).then(|| {
             let count = versions.len();
@@ -277,7 +332,7 @@ fn PreviousVersions(id: &'static str) -> impl IntoView {
                         <li>
                             <p class="question-meta">{format!("Written {when}, {why}")}</p>
                             <p class="previous-text">{text}</p>
-                            <button type="button" class="button small secondary" on:click=move |_| store.restore_version(id, index)>
+                            <button type="button" class="button small secondary" on:click=move |_| restore(index)>
                                 "Use this version"
                             </button>
                         </li>
@@ -292,5 +347,11 @@ fn PreviousVersions(id: &'static str) -> impl IntoView {
                 </details>
             }
         })
+    };
+    view! {
+        {list}
+        <p class="visually-hidden" role="status">
+            {move || restored.get().then_some("Earlier version restored. The text it replaced is kept as an earlier version.")}
+        </p>
     }
 }

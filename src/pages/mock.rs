@@ -9,7 +9,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::bank::{self, model::inline_text, Category, Question};
-use crate::components::answer_editor::AnswerEditor;
+use crate::components::answer_editor::{AnswerEditor, MockBegun};
 use crate::insight;
 use crate::mock::{self, MockConfig, MockEvent, MockSession};
 use crate::route::Route;
@@ -32,15 +32,20 @@ fn duration_label(seconds: u32) -> String {
     }
 }
 
-/// Words written and talking points covered, for the summary.
-fn measure(store: &Store, id: &str) -> (u32, u32, u32) {
+/// Words written and talking points covered, for the summary; `typed`: the
+/// mock began this answer (otherwise the stored text is an earlier one).
+fn measure(store: &Store, id: &str, typed: bool) -> (u32, u32, u32) {
     let Some(question) = bank::find(id) else {
         return (0, 0, 0);
     };
-    let answer = store
-        .data
-        .with_untracked(|d| d.answers.get(id).map(|a| a.all_text()))
-        .unwrap_or_default();
+    let answer = if typed {
+        store
+            .data
+            .with_untracked(|d| d.answers.get(id).map(|a| a.all_text()))
+            .unwrap_or_default()
+    } else {
+        String::new()
+    };
     let points: Vec<String> = question
         .talking_points
         .iter()
@@ -86,38 +91,58 @@ pub fn MockPage() -> impl IntoView {
     crate::browser::set_title("Mock interview: OpsDrill");
     let store = expect_context::<Store>();
     let session = RwSignal::new(None::<MockSession>);
-    // The summary on show (a mock's start time).
-    let summary = RwSignal::new(None::<i64>);
+    // The summary on show: a mock's start time, and whether it can still be
+    // rated (only right after it; a past one is read-only).
+    let summary = RwSignal::new(None::<(i64, bool)>);
     let now = RwSignal::new(now_ms());
     let announcement = RwSignal::new(String::new());
-    // The question being answered and when its blank answer began.
-    let began = StoredValue::new(None::<(&'static str, i64)>);
-    // Each answer measured as its question ends, before an untouched answer
-    // gets its earlier text back.
+    let page_owner = StoredValue::new(Owner::current());
+    // Per question: when the mock began its answer (at the first edit).
+    let begun = StoredValue::new(std::collections::BTreeMap::<&'static str, MockBegun>::new());
+    let begun_for = move |id: &'static str| {
+        if let Some(signal) = begun.with_value(|b| b.get(id).copied()) {
+            return signal;
+        }
+        // Owned by the page, not by the view that asks first: the page's
+        // cleanup still reads it after that view is gone.
+        let signal = page_owner
+            .with_value(|owner| owner.as_ref().map(|o| o.with(|| RwSignal::new(None))))
+            .unwrap_or_else(|| RwSignal::new(None));
+        begun.update_value(|b| {
+            b.insert(id, signal);
+        });
+        signal
+    };
+    // The question on screen.
+    let open = StoredValue::new(None::<&'static str>);
+    // Each answer measured as its question ends, before an answer emptied
+    // during the mock gets its earlier text back.
     let measured =
         StoredValue::new(std::collections::BTreeMap::<&'static str, (u32, u32, u32)>::new());
-    let close = move |id: &'static str, at: i64| {
-        let figures = measure(&store, id);
+    let close = move |id: &'static str| {
+        let began = begun_for(id).get_untracked();
+        let figures = measure(&store, id, began.is_some());
         measured.update_value(|m| {
             m.insert(id, figures);
         });
-        store.end_mock_answer(id, at);
+        if let Some(at) = began {
+            store.end_mock_answer(id, at);
+        }
     };
     let figures = move |id: &str| measured.with_value(|m| m.get(id).copied().unwrap_or_default());
 
     let current = Memo::new(move |_| session.with(|s| s.as_ref().and_then(MockSession::current)));
 
     // Keeps the answers in step with the session: the question left is
-    // closed (its earlier text comes back if nothing was written), the new
-    // one starts blank, and a finished session is recorded.
+    // closed and measured, and a finished session is recorded.
     let sync = move || {
         let next = session.with_untracked(|s| s.as_ref().and_then(MockSession::current));
-        let previous = began.get_value();
-        if previous.map(|(id, _)| id) != next.map(|(_, id)| id) {
-            if let Some((id, at)) = previous {
-                close(id, at);
+        let previous = open.get_value();
+        if previous != next.map(|(_, id)| id) {
+            if let Some(id) = previous {
+                close(id);
             }
-            began.set_value(next.map(|(_, id)| (id, store.begin_mock_answer(id))));
+            open.set_value(next.map(|(_, id)| id));
         }
         let finished = session.with_untracked(|s| s.as_ref().filter(|s| s.is_finished()).cloned());
         if let Some(done) = finished {
@@ -125,7 +150,8 @@ pub fn MockPage() -> impl IntoView {
             let started = record.started_ms;
             if !record.items.is_empty() {
                 store.save_mock(record);
-                summary.set(Some(started));
+                summary.set(Some((started, true)));
+                focus_by_id("mock-summary-heading");
             }
             session.set(None);
             crate::browser::scroll_to_top();
@@ -143,6 +169,8 @@ pub fn MockPage() -> impl IntoView {
         announcement.set(String::new());
         summary.set(None);
         measured.update_value(|m| m.clear());
+        begun.update_value(|b| b.clear());
+        open.set_value(None);
         session.set(Some(MockSession::start(
             &ids,
             config.seconds_per_question,
@@ -163,9 +191,23 @@ pub fn MockPage() -> impl IntoView {
                 }
             }
         });
-        announcement.set(String::new());
+        let running = session.with_untracked(|s| {
+            s.as_ref()
+                .and_then(|s| s.current().map(|(i, _)| (i, s.len())))
+        });
+        announcement.set(match running {
+            Some((index, total)) => format!("Question {} of {total}.", index + 1),
+            None => "The interview is over. Here is your summary.".into(),
+        });
         sync();
     };
+    // Closing or reloading the tab ends the interview as "End interview"
+    // would: the questions reached are recorded.
+    let leaving = window_event_listener(leptos::ev::pagehide, move |_| {
+        if session.with_untracked(Option::is_some) {
+            advance(true);
+        }
+    });
 
     let ticker = set_interval_with_handle(
         move || {
@@ -193,6 +235,7 @@ pub fn MockPage() -> impl IntoView {
     )
     .ok();
     on_cleanup(move || {
+        leaving.remove();
         if let Some(ticker) = ticker {
             ticker.clear();
         }
@@ -203,8 +246,8 @@ pub fn MockPage() -> impl IntoView {
                 s.finish(now);
             }
         });
-        if let Some((id, at)) = began.get_value() {
-            close(id, at);
+        if let Some(id) = open.get_value() {
+            close(id);
         }
         if let Some(done) = session.get_untracked() {
             let record = done.record(figures);
@@ -222,11 +265,11 @@ pub fn MockPage() -> impl IntoView {
                 let question = bank::find(id);
                 let total = session.with_untracked(|s| s.as_ref().map_or(0, MockSession::len));
                 question.map(|question| view! {
-                    <Running question index total session now advance/>
+                    <Running question index total session now advance begun=begun_for(id)/>
                 }.into_any())
-            } else if let Some(started) = summary.get() {
+            } else if let Some((started, rateable)) = summary.get() {
                 Some(view! {
-                    <Summary started/>
+                    <Summary started rateable/>
                     <p class="mode-links">
                         <button type="button" class="button" on:click=move |_| summary.set(None)>"New mock interview"</button>
                         <a class="button secondary" href="#/practice">"Back to Practice"</a>
@@ -247,7 +290,20 @@ fn Running(
     session: RwSignal<Option<MockSession>>,
     now: RwSignal<i64>,
     advance: impl Fn(bool) + Copy + Send + Sync + 'static,
+    begun: MockBegun,
 ) -> impl IntoView {
+    // Focus follows the question, so typing goes on in the new answer.
+    let editor = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        use wasm_bindgen::JsCast;
+        if let Some(field) = editor
+            .get()
+            .and_then(|div| div.query_selector("textarea").ok().flatten())
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = field.focus();
+        }
+    });
     let remaining = move || {
         let at = now.get();
         session.with(|s| s.as_ref().map_or(0, |s| s.remaining_seconds(at)))
@@ -268,7 +324,9 @@ fn Running(
             </div>
             <p class="question-meta">{question.category.label()} " · " {question.difficulty.label()}</p>
             <h2 id="mock-question" class="mock-question">{question.text}</h2>
-            <AnswerEditor question mock=true/>
+            <div node_ref=editor>
+                <AnswerEditor question mock=begun/>
+            </div>
             <p class="mode-links">
                 <button type="button" class="button" on:click=move |_| advance(false)>
                     {if last { "Finish" } else { "Next question" }}
@@ -285,7 +343,7 @@ fn Running(
 #[component]
 fn Setup(
     start: impl Fn(MockConfig) + Copy + Send + Sync + 'static,
-    summary: RwSignal<Option<i64>>,
+    summary: RwSignal<Option<(i64, bool)>>,
 ) -> impl IntoView {
     let store = expect_context::<Store>();
     let (count, seconds) = store
@@ -335,7 +393,7 @@ fn Setup(
                     let line = mock::describe(record);
                     view! {
                         <li>
-                            <button type="button" class="link" on:click=move |_| summary.set(Some(started))>
+                            <button type="button" class="link" on:click=move |_| summary.set(Some((started, false)))>
                                 {local_time(started)}
                             </button>
                             <span class="question-meta">{line}</span>
@@ -403,10 +461,39 @@ fn Setup(
     }
 }
 
+fn focus_by_id(id: &'static str) {
+    request_animation_frame(move || {
+        use wasm_bindgen::JsCast;
+        if let Some(element) = document()
+            .get_element_by_id(id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = element.focus();
+        }
+    });
+}
+
+/// After a rating the list is drawn again: focus moves to the next answer
+/// still to rate, or to the summary's heading when all are rated.
+fn focus_next_rating() {
+    request_animation_frame(|| {
+        use wasm_bindgen::JsCast;
+        let target = document()
+            .query_selector(".mock-item .rate-buttons button")
+            .ok()
+            .flatten()
+            .or_else(|| document().get_element_by_id("mock-summary-heading"));
+        if let Some(element) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = element.focus();
+        }
+    });
+}
+
 /// One finished mock interview: per question the time used, words and
-/// talking points covered, and a rating for each.
+/// talking points covered, and a rating for each (right after it only: a
+/// rating given days later would count as today's review).
 #[component]
-fn Summary(started: i64) -> impl IntoView {
+fn Summary(started: i64, rateable: bool) -> impl IntoView {
     let store = expect_context::<Store>();
     let record = move || {
         store.data.with(|d| {
@@ -429,7 +516,10 @@ fn Summary(started: i64) -> impl IntoView {
                 <button
                     type="button"
                     class=format!("rate-button rate-{}", grade.label().to_lowercase())
-                    on:click=move |_| store.rate_mock_item(started, index, grade)
+                    on:click=move |_| {
+                        store.rate_mock_item(started, index, grade);
+                        focus_next_rating();
+                    }
                 >
                     <span class="rate-label">{grade.label()}</span>
                 </button>
@@ -439,6 +529,7 @@ fn Summary(started: i64) -> impl IntoView {
         // as a second review.
         let rate = match rating {
             Some(grade) => view! { <p class="rate-result">{format!("Rated {}.", grade.label())}</p> }.into_any(),
+            None if !rateable => view! { <p class="rate-result">"Not rated."</p> }.into_any(),
             None => view! {
                 <div class="rate-buttons" role="group" aria-label=format!("Rate your answer to question {}", index + 1)>
                     {Grade::ALL.into_iter().map(rate_button).collect_view()}
@@ -464,16 +555,18 @@ fn Summary(started: i64) -> impl IntoView {
             let unrated = record.items.iter().filter(|i| i.rating.is_none()).count();
             view! {
                 <section class="mock-summary" aria-labelledby="mock-summary-heading">
-                    <h2 id="mock-summary-heading">{format!("Summary: {}", local_time(record.started_ms))}</h2>
+                    <h2 id="mock-summary-heading" tabindex="-1">{format!("Summary: {}", local_time(record.started_ms))}</h2>
                     <p>{mock::describe(&record)}</p>
                     <p class="hint">
                         "Your answers are saved as your answers to these questions; any earlier text is kept as an earlier version on the question's page. Open a question to compare with the model answer."
                     </p>
-                    <p role="status">{if unrated == 0 {
-                        "All rated.".to_string()
-                    } else {
-                        format!("{} to rate: how did each answer go?", unrated)
-                    }}</p>
+                    {rateable.then(|| view! {
+                        <p>{if unrated == 0 {
+                            "All rated.".to_string()
+                        } else {
+                            format!("{} to rate: how did each answer go?", unrated)
+                        }}</p>
+                    })}
                     <ol class="mock-items">
                         {record.items.into_iter().enumerate().map(|(i, item)| row(i, item, limit)).collect_view()}
                     </ol>

@@ -138,10 +138,15 @@ pub fn SettingsPage() -> impl IntoView {
             let s = &p.summary;
             let line = |n: usize, one: &str, many: &str| (n > 0).then(|| view! { <li>{count(n, one, many)}</li> });
             let incoming_answers = p.incoming.answers.values().filter(|a| !a.is_empty()).count();
+            let incoming_stories = p.incoming.stories.len();
             view! {
                 <div class="import-preview" role="region" aria-label="Import preview">
                     <h3>{format!("Ready to import {}", p.file_name)}</h3>
-                    <p>{format!("The backup holds {}. Merging would change:", count(incoming_answers, "answer", "answers"))}</p>
+                    <p>{format!(
+                        "The backup holds {} and {}. Merging would change:",
+                        count(incoming_answers, "answer", "answers"),
+                        count(incoming_stories, "story", "stories"),
+                    )}</p>
                     <ul>
                         {line(s.added.len(), "new answer added", "new answers added")}
                         {line(s.updated.len(), "answer updated (the newer edit wins)", "answers updated (the newer edit wins)")}
@@ -151,6 +156,9 @@ pub fn SettingsPage() -> impl IntoView {
                         {line(s.reviews_added, "rating added to your history", "ratings added to your history")}
                         {line(s.bookmarks_added, "bookmark added", "bookmarks added")}
                         {line(s.ticks_added, "talking-point tick added", "talking-point ticks added")}
+                        {line(s.stories_added.len(), "new story added", "new stories added")}
+                        {line(s.stories_kept_both.len(), "story changed in both places: both texts kept, newer first", "stories changed in both places: both texts kept, newer first")}
+                        {line(s.mocks_added, "mock interview added to your history", "mock interviews added to your history")}
                     </ul>
                     {(!s.changes_anything()).then(|| view! { <p>"Nothing would change: you already have everything in this backup."</p> })}
                     <p class="hint">"Your settings stay as they are when merging. Your current data is saved aside before anything changes."</p>
@@ -161,7 +169,7 @@ pub fn SettingsPage() -> impl IntoView {
                     </div>
                     <Show when=move || confirm_replace.get()>
                         <div class="banner warning" role="alert">
-                            <p>"Replace all your answers, ratings, bookmarks and settings with the backup's? Answers the backup does not have will be emptied. A copy of your current data is saved aside first."</p>
+                            <p>"Replace all your answers, stories, ratings, bookmarks, mock interviews and settings with the backup's? Answers and stories the backup does not have will be removed. A copy of your current data is saved aside first."</p>
                             <button type="button" class="button" on:click=move |_| apply(true)>"Yes, replace everything"</button>
                             <button type="button" class="button secondary" on:click=move |_| confirm_replace.set(false)>"Keep my data"</button>
                         </div>
@@ -254,7 +262,7 @@ pub fn SettingsPage() -> impl IntoView {
             }}</p>
             <div class="actions">
                 <button type="button" class="button" on:click=move |_| download_backup(store)>"Export backup"</button>
-                <button type="button" class="button secondary" on:click=export_markdown>"Export answers as Markdown"</button>
+                <button type="button" class="button secondary" on:click=export_markdown>"Export answers and stories as Markdown"</button>
             </div>
             <div class="field">
                 <label for="import-file">"Import backup"</label>

@@ -309,9 +309,7 @@ fn StoryForm(id: String) -> impl IntoView {
     });
     let status = move || {
         let unsaved = id.with_value(|id| store.unsaved_stories.with(|u| u.contains(id)));
-        let failing = store
-            .status
-            .with(|s| s.quota_full || s.write_error.is_some());
+        let failing = id.with_value(|id| store.failed_stories.with(|f| f.contains(id)));
         if store.status.with(|s| s.blocked.is_some()) {
             "Kept in this tab only"
         } else if unsaved && failing {

@@ -272,15 +272,22 @@ pub fn merge_story(local: &Story, incoming: &Story) -> (Story, bool) {
         (local, incoming)
     };
     let mut kept_both = false;
+    let title = if other.title.trim().is_empty() || lead.title.contains(other.title.trim()) {
+        lead.title.clone()
+    } else if lead.title.trim().is_empty() {
+        other.title.clone()
+    } else {
+        kept_both = true;
+        format!(
+            "{} (also titled: {})",
+            lead.title.trim(),
+            other.title.trim()
+        )
+    };
     let mut join = |a: &str, b: &str| {
         let (text, both) = join_text(a, b, other.updated_ms);
         kept_both |= both;
         text
-    };
-    let title = if lead.title.trim().is_empty() {
-        other.title.clone()
-    } else {
-        lead.title.clone()
     };
     let star = StarText {
         situation: join(&lead.star.situation, &other.star.situation),
@@ -311,7 +318,8 @@ pub fn merge(local: &UserData, incoming: &UserData) -> (UserData, MergeSummary) 
     for (id, theirs) in &incoming.answers {
         match local.answers.get(id) {
             None => {
-                if !theirs.is_empty() {
+                // An empty answer may still carry earlier versions.
+                if !theirs.is_empty() || !theirs.previous.is_empty() {
                     out.answers.insert(id.clone(), theirs.clone());
                     summary.added.push(id.clone());
                 }
@@ -546,6 +554,13 @@ mod tests {
             vec!["leadership".to_string(), "migration".to_string()]
         );
         assert_eq!(s1.questions.len(), 2);
+        assert_eq!(s1.title, "Migration");
+        let (renamed, both) = merge_story(
+            &story("Database move", "x", 9_000),
+            &story("Migration", "x", 1_000),
+        );
+        assert!(both);
+        assert_eq!(renamed.title, "Database move (also titled: Migration)");
         assert_eq!(merged.mocks.sessions.len(), 2);
         assert_eq!(merged.mocks.sessions[0].started_ms, 1_000, "oldest first");
         // Merging the same file again changes nothing.
@@ -571,6 +586,17 @@ mod tests {
             .map(|v| v.text.as_str())
             .collect();
         assert_eq!(texts, ["Another old draft.", "First try."]);
+        // An answer emptied by a mock interview still brings its versions.
+        let mut emptied = UserData::default();
+        emptied.answers.insert(
+            "new-here".into(),
+            Answer {
+                previous: local.answers["alert-fatigue"].previous.clone(),
+                ..Answer::default()
+            },
+        );
+        let (merged, _) = merge(&UserData::default(), &emptied);
+        assert_eq!(merged.answers["new-here"].previous.len(), 1);
     }
 
     #[test]

@@ -47,7 +47,7 @@ describe('mock interview', () => {
     await page.getByRole('button', { name: 'Start mock interview' }).click();
 
     // Question 1: starts blank, typed, "Next question".
-    await page.getByText('Question 1 of 3').waitFor();
+    await page.getByText('Question 1 of 3', { exact: true }).waitFor();
     assert.equal(await page.getByRole('timer').innerText(), '1:00');
     const editor = page.getByRole('textbox', { name: 'Your answer' });
     assert.equal(await editor.inputValue(), '', 'a mock answer starts blank');
@@ -57,13 +57,13 @@ describe('mock interview', () => {
     await page.getByRole('button', { name: 'Next question' }).click();
 
     // Question 2: typed, then the clock runs: a warning at 30 s, time-up at 0.
-    await page.getByText('Question 2 of 3').waitFor();
+    await page.getByText('Question 2 of 3', { exact: true }).waitFor();
     await page.getByRole('textbox', { name: 'Your answer' }).fill('Second answer written against the clock.');
     await page.clock.fastForward(31_000);
     await page.waitForFunction(() => document.querySelector('[aria-live="assertive"]').textContent === '30 seconds left.');
     assert.match(await page.getByRole('timer').getAttribute('class'), /warning/);
     await page.clock.fastForward(30_000);
-    await page.getByText('Question 3 of 3').waitFor();
+    await page.getByText('Question 3 of 3', { exact: true }).waitFor();
     assert.equal(await announced(page), 'Time is up. Next question.');
 
     // Question 3: nothing written, "Finish".
@@ -112,13 +112,55 @@ describe('mock interview', () => {
     await finish(session);
   });
 
+  test('reloading mid-question: an untouched answer is unchanged, a typed one is kept with the old text as a version', async () => {
+    const session = await newPage(env.browser, env.server.base);
+    const { page } = session;
+    await page.goto(`${env.server.base}#/questions?category=general`);
+    await appReady(page);
+    const ids = await page.$$eval('.question-list a', (links) =>
+      links.map((a) => decodeURIComponent(new URL(a.href).hash.split('/')[2].split('?')[0])));
+    await page.evaluate((all) => {
+      for (const id of all) {
+        localStorage.setItem(`opsdrill/answer/${id}`, JSON.stringify({ version: 1, text: `Old answer for ${id}`, updated_ms: 1_000 }));
+      }
+    }, ids);
+    const startMock = async () => {
+      await page.goto(`${env.server.base}#/mock`);
+      await page.reload();
+      await appReady(page);
+      for (const name of [/^Technical/, /^Behavioural/]) await page.getByRole('checkbox', { name }).uncheck();
+      await page.getByRole('button', { name: 'Start mock interview' }).click();
+      await page.getByText('Question 1 of 5', { exact: true }).waitFor();
+    };
+    // Untouched, then the tab is reloaded: nothing changes.
+    await startMock();
+    await page.reload();
+    await appReady(page);
+    const first = (await stored(page, 'opsdrill/mocks')).sessions[0].items[0].id;
+    const untouched = await stored(page, `opsdrill/answer/${first}`);
+    assert.equal(untouched.text, `Old answer for ${first}`);
+    assert.equal(untouched.previous, undefined);
+    // Typed, then reloaded at once: the new text is the answer, the old one a version.
+    await startMock();
+    await page.getByRole('textbox', { name: 'Your answer' }).pressSequentially('Typed on the train', { delay: 5 });
+    await page.reload();
+    await appReady(page);
+    const history = (await stored(page, 'opsdrill/mocks')).sessions;
+    assert.equal(history.length, 2, 'both interviews recorded when the page was left');
+    const second = history[1].items[0].id;
+    const typed = await stored(page, `opsdrill/answer/${second}`);
+    assert.equal(typed.text, 'Typed on the train');
+    assert.deepEqual(typed.previous.map((v) => v.text), [`Old answer for ${second}`]);
+    await finish(session);
+  });
+
   test('leaving in the middle keeps what was written and records the questions reached', async () => {
     const session = await newPage(env.browser, env.server.base);
     const { page } = session;
     await page.goto(`${env.server.base}#/mock`);
     await appReady(page);
     await page.getByRole('button', { name: 'Start mock interview' }).click();
-    await page.getByText('Question 1 of 5').waitFor();
+    await page.getByText('Question 1 of 5', { exact: true }).waitFor();
     const field = page.locator('.answer-editor textarea').first();
     await field.fill('Half an answer, then the train arrived.');
     await page.getByRole('link', { name: 'Progress' }).click();
@@ -153,7 +195,15 @@ const FAKE_RECOGNITION = () => {
     }
     stop() {
       window.__recognitionStops = (window.__recognitionStops ?? 0) + 1;
-      this.onend?.({});
+      // Like the real service: stopping delivers what was already heard.
+      setTimeout(() => {
+        if (window.__heardBeforeStop) {
+          const result = [{ transcript: window.__heardBeforeStop }];
+          result.isFinal = true;
+          this.onresult?.({ resultIndex: 0, results: [result] });
+        }
+        this.onend?.({});
+      }, 20);
     }
   }
   window.SpeechRecognition = FakeRecognition;
@@ -189,13 +239,17 @@ describe('dictation', () => {
     await dictate.click();
     await page.waitForFunction(() => document.querySelector('#answer-your-answer').value.endsWith('we rolled back first'));
     assert.equal(await editor.inputValue(), 'First I checked the dashboards. we rolled back first');
-    const stop = page.getByRole('button', { name: /Stop dictation/ });
-    assert.equal(await stop.getAttribute('aria-pressed'), 'true');
-    await stop.click();
-    await page.getByRole('button', { name: /Dictate/ }).waitFor();
+    assert.equal(await dictate.getAttribute('aria-pressed'), 'true');
+    await page.getByText('Listening… press Dictate again to stop.').waitFor();
+    // The last words, heard just before "stop", still arrive.
+    await page.evaluate(() => { window.__heardBeforeStop = 'and wrote the postmortem'; });
+    await dictate.click();
     await page.waitForFunction(() => window.__recognitionStops === 1);
+    await page.waitForFunction(() => document.querySelector('#answer-your-answer').value.endsWith('and wrote the postmortem'));
+    assert.equal(await dictate.getAttribute('aria-pressed'), 'false');
+    await page.evaluate(() => { window.__heardBeforeStop = null; });
     await page.getByText('Saved', { exact: true }).waitFor();
-    assert.match((await stored(page, 'opsdrill/answer/alert-fatigue')).text, /we rolled back first$/);
+    assert.match((await stored(page, 'opsdrill/answer/alert-fatigue')).text, /we rolled back first and wrote the postmortem$/);
 
     // The service's network error is explained.
     await page.evaluate(() => { window.__recognitionError = 'network'; });

@@ -244,7 +244,7 @@ describe('practice loop', () => {
     await finish(session);
   });
 
-  test('"Export answers as Markdown" gives every answer under its question', async () => {
+  test('"Export answers and stories as Markdown" gives every answer under its question', async () => {
     const session = await newPage(env.browser, env.server.base);
     const { page } = session;
     await page.goto(`${env.server.base}#/q/${STORY}`);
@@ -253,7 +253,7 @@ describe('practice loop', () => {
     await page.goto(`${env.server.base}#/settings`);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Export answers as Markdown' }).click(),
+      page.getByRole('button', { name: 'Export answers and stories as Markdown' }).click(),
     ]);
     const { readFile } = await import('node:fs/promises');
     const text = await readFile(await download.path(), 'utf8');

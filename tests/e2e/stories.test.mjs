@@ -175,7 +175,7 @@ describe('story bank', () => {
 
     const [markdown] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: /Export answers as Markdown/ }).click(),
+      page.getByRole('button', { name: /Export answers and stories as Markdown/ }).click(),
     ]);
     const md = readFileSync(await markdown.path(), 'utf8');
     assert.match(md, /# My stories\n\n## Vendor outage\n/);
