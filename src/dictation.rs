@@ -169,9 +169,11 @@ mod tests {
     fn dictated_text_is_appended_with_one_space() {
         assert_eq!(append("", "hello"), "hello");
         assert_eq!(
-            append("We paged.  \n", "Then we fixed it."),
+            append("We paged.  ", "Then we fixed it."),
             "We paged. Then we fixed it."
         );
+        // After a line break the user typed, no space is added.
+        assert_eq!(append("One.\n\n", "Two."), "One.\n\nTwo.");
     }
 
     #[test]
