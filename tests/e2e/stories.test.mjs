@@ -168,7 +168,9 @@ describe('story bank', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Export backup' }).first().click(),
     ]);
-    const data = JSON.parse(readFileSync(await backup.path(), 'utf8'));
+    const backupFile = await backup.path();
+    const backupText = readFileSync(backupFile, 'utf8');
+    const data = JSON.parse(backupText);
     assert.equal(data.stories[id].title, 'Vendor outage');
     assert.equal(data.stories[id].star.result, 'We moved DNS to a second provider in a week.');
     assert.deepEqual(data.stories[id].questions, [MANAGER]);
@@ -182,6 +184,20 @@ describe('story bank', () => {
     assert.match(md, /\*\*Result\.\*\* We moved DNS to a second provider in a week\./);
     assert.match(md, /- Tell me about a time you disagreed with your manager/);
     await finish(session);
+
+    // The backup brings the story into a fresh profile, linked as before.
+    const other = await newPage(env.browser, env.server.base);
+    await other.page.goto(`${env.server.base}#/settings`);
+    await appReady(other.page);
+    await other.page.getByLabel('Import backup').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backupText) });
+    await other.page.getByText('1 new story added').waitFor();
+    await other.page.getByRole('button', { name: 'Merge into my data' }).click();
+    await other.page.getByText(/^Imported /).waitFor();
+    await other.page.goto(`${env.server.base}#/q/${MANAGER}`);
+    await other.page.getByText('Vendor outage').waitFor();
+    const imported = JSON.parse(await other.page.evaluate((key) => localStorage.getItem(key), `opsdrill/story/${id}`));
+    assert.equal(imported.star.result, 'We moved DNS to a second provider in a week.');
+    await finish(other);
   });
 
   test('from a behavioural question: write a new story for it, link another, unlink (phone size)', async () => {
