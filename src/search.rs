@@ -115,6 +115,7 @@ mod tests {
             why: &[],
             structure: &[],
             talking_points,
+            keywords: "",
             answer: &[],
             tip: &[],
             pitfalls: &[],

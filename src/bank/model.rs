@@ -132,6 +132,10 @@ pub struct Question {
     pub why: &'static [Block],
     pub structure: &'static [Inline],
     pub talking_points: &'static [Inline],
+    /// The keywords of each talking point, one line per point, computed by
+    /// the bank compiler: the stems of the point's own words, then, after a
+    /// `+`, those of the synonyms its author listed in `{also: ...}`.
+    pub keywords: &'static str,
     pub answer: &'static [Block],
     pub tip: &'static [Block],
     pub pitfalls: &'static [Inline],

@@ -88,6 +88,19 @@ pub fn generate_rust(bank: &Bank) -> String {
         items(&mut out, &q.structure);
         out.push_str(", talking_points: ");
         items(&mut out, &q.talking_points);
+        let keywords: Vec<String> = q
+            .keywords
+            .iter()
+            .map(|k| {
+                let mut line = k.own.join(" ");
+                if !k.also.is_empty() {
+                    line.push('+');
+                    line.push_str(&k.also.join(" "));
+                }
+                line
+            })
+            .collect();
+        let _ = write!(out, ", keywords: {:?}", keywords.join("\n"));
         out.push_str(", answer: ");
         blocks(&mut out, &q.answer);
         out.push_str(", tip: ");

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 pub use codegen::generate_rust;
 pub use markdown::{Block, Span, SpanStyle};
-pub use question::{parse_question, Question};
+pub use question::{parse_question, PointKeywords, Question};
 pub use rules::{Category, Difficulty, Style, CATEGORIES};
 
 /// One problem found in the bank, printed as `path:line: message`.

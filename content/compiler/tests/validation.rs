@@ -371,6 +371,88 @@ fn ask_style_uses_its_own_headings() {
 }
 
 #[test]
+fn also_synonyms_become_keywords_and_leave_the_displayed_text() {
+    let text = valid_story().replace(
+        "- Runbooks for every page\n",
+        "- Runbooks for every page {also: playbooks, standard operating procedure}\n",
+    );
+    let file = SourceFile {
+        display_path: P.into(),
+        category_dir: "general".into(),
+        stem: "alert-fatigue".into(),
+        text,
+    };
+    let bank = compile_sources("content/topics.md", TOPICS, &[file]).expect("valid");
+    let q = &bank.questions[0];
+    let point: String = q.talking_points[1]
+        .iter()
+        .map(|s| s.text.as_str())
+        .collect();
+    assert_eq!(point, "Runbooks for every page");
+    assert_eq!(q.keywords[1].own, ["runbook", "pag"]);
+    assert_eq!(
+        q.keywords[1].also,
+        ["playbook", "standard", "operat", "procedur"]
+    );
+    // The other points have only their own keywords.
+    assert_eq!(q.keywords[0].own, ["pag", "symptom"]);
+    assert!(q.keywords[0].also.is_empty());
+    assert_eq!(q.keywords.len(), q.talking_points.len());
+    let rust = generate_rust(&bank);
+    assert!(!rust.contains("also:"), "the suffix is not displayed");
+    assert!(rust.contains("playbook"), "the synonym is kept");
+}
+
+#[test]
+fn also_problems_are_reported_with_their_line() {
+    for (bullet, message) in [
+        (
+            "- Runbooks for every page {also: }",
+            "`## Talking points`: `{also:}` lists no words",
+        ),
+        (
+            "- Runbooks for every page {also: playbook,, sop}",
+            "`## Talking points`: `{also:}` has an empty entry between commas",
+        ),
+        (
+            "- Runbooks for every page {also: playbook",
+            "`## Talking points`: unclosed `{` (synonyms read `{also: word, word}`)",
+        ),
+        (
+            "- Runbooks {also: playbook} for every page",
+            "`## Talking points`: braces are only allowed in a trailing `{also: word, word}`",
+        ),
+        (
+            "- Runbooks for {every} page",
+            "`## Talking points`: braces are only allowed in a trailing `{also: word, word}`",
+        ),
+        (
+            "- Runbooks for every page }",
+            "`## Talking points`: braces are only allowed in a trailing `{also: word, word}`",
+        ),
+        (
+            "- Runbooks for every page {also: the, a}",
+            "`## Talking points`: `{also:}` entry `the` has no keyword (only short or common words)",
+        ),
+        (
+            "- Runbooks {also: playbook}\n  for every page",
+            "`## Talking points`: `{also: word, word}` must end its bullet",
+        ),
+    ] {
+        let text = valid_story().replace("- Runbooks for every page", bullet);
+        let line = text
+            .lines()
+            .position(|l| l.starts_with("- Runbooks"))
+            .unwrap()
+            + 1;
+        assert_error(&text, &format!("{P}:{line}: {message}"));
+    }
+    // Braces stay allowed where they are ordinary text, as in code.
+    let text = valid_story().replace("Bring numbers.", "Bring `{p99}` numbers.");
+    assert!(compile_one("general", "alert-fatigue", &text).is_ok());
+}
+
+#[test]
 fn the_real_bank_is_valid() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     if let Err(errors) = opsdrill_bank_compiler::load_dir(&dir) {
