@@ -98,20 +98,11 @@ pub fn fillers(answer: &str) -> Vec<(&'static str, usize)> {
 mod tests {
     use super::*;
 
-    use crate::bank::{
-        self, model::inline_text, Category, Difficulty, Inline, Span, SpanStyle, Style,
-    };
-
-    const fn plain(text: &'static str) -> Span {
-        Span {
-            style: SpanStyle::Plain,
-            text,
-        }
-    }
+    use crate::bank::{self, model::inline_text, Category, Difficulty, Items, Prose, Style};
 
     /// A question with these talking points and the keywords the bank
     /// compiler keeps for them (one line per point, synonyms after `+`).
-    fn question(talking_points: &'static [Inline], keywords: &'static str) -> Question {
+    fn question(talking_points: &'static str, keywords: &'static str) -> Question {
         Question {
             id: "alert-fatigue",
             category: Category::General,
@@ -119,24 +110,21 @@ mod tests {
             topics: &[],
             difficulty: Difficulty::Intermediate,
             style: Style::Story,
-            why: &[],
-            structure: &[],
-            talking_points,
+            why: Prose(""),
+            structure: Items(""),
+            talking_points: Items(talking_points),
             keywords,
-            answer: &[],
-            tip: &[],
-            pitfalls: &[],
-            follow_ups: &[],
+            answer: Prose(""),
+            tip: Prose(""),
+            pitfalls: Items(""),
+            follow_ups: Items(""),
         }
     }
 
     #[test]
     fn coverage_needs_half_the_keywords() {
-        const POINTS: &[Inline] = &[
-            &[plain("Every page is actionable and links to a runbook")],
-            &[plain("Route alerts to the team that owns the service")],
-            &[plain("SLOs")],
-        ];
+        const POINTS: &str = "Every page is actionable and links to a runbook\n\
+            Route alerts to the team that owns the service\nSLOs";
         let q = question(
             POINTS,
             "pag actionabl link runbook\nroute alert team own servic\nslo",
@@ -150,7 +138,7 @@ mod tests {
     #[test]
     fn a_synonym_from_the_bank_counts_as_a_keyword() {
         // `- Rollback {also: revert, undo}` and `- Roll back first {also: revert}`
-        const POINTS: &[Inline] = &[&[plain("Rollback")], &[plain("Roll back first")]];
+        const POINTS: &str = "Rollback\nRoll back first";
         let with = question(POINTS, "rollback+revert undo\nroll back first+revert");
         let without = question(POINTS, "rollback\nroll back first");
         let answer = "I would revert the change first and debug later.";

@@ -27,7 +27,7 @@ fn haystack(question: &Question) -> String {
         text.push('\n');
         text.push_str(bank::topic_name(slug));
     }
-    for point in question.talking_points {
+    for point in question.talking_points.iter() {
         text.push('\n');
         text.push_str(&inline_text(point));
     }
@@ -96,14 +96,14 @@ pub fn neighbours<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bank::{Difficulty, Span, SpanStyle, Style};
+    use crate::bank::{Difficulty, Items, Prose, Style};
 
     const fn q(
         id: &'static str,
         category: Category,
         text: &'static str,
         topics: &'static [&'static str],
-        talking_points: &'static [&'static [Span]],
+        talking_points: &'static str,
     ) -> Question {
         Question {
             id,
@@ -112,21 +112,14 @@ mod tests {
             topics,
             difficulty: Difficulty::Intermediate,
             style: Style::Story,
-            why: &[],
-            structure: &[],
-            talking_points,
+            why: Prose(""),
+            structure: Items(""),
+            talking_points: Items(talking_points),
             keywords: "",
-            answer: &[],
-            tip: &[],
-            pitfalls: &[],
-            follow_ups: &[],
-        }
-    }
-
-    const fn plain(text: &'static str) -> Span {
-        Span {
-            style: SpanStyle::Plain,
-            text,
+            answer: Prose(""),
+            tip: Prose(""),
+            pitfalls: Items(""),
+            follow_ups: Items(""),
         }
     }
 
@@ -136,21 +129,22 @@ mod tests {
             Category::General,
             "How do you keep on-call sane?",
             &["observability"],
-            &[&[plain("Page on "), plain("user-facing symptoms")]],
+            // "Page on **user-facing symptoms**", in the bank's markup.
+            "Page on \u{12}user-facing symptoms\nEscalate after 15 minutes",
         ),
         q(
             "k8s-probes",
             Category::Technical,
             "Liveness versus readiness probes",
             &["kubernetes"],
-            &[&[plain("Readiness gates traffic")]],
+            "Readiness gates traffic",
         ),
         q(
             "wrong-call",
             Category::Behavioural,
             "Tell me about a decision that turned out WRONG",
             &["leadership", "incidents"],
-            &[&[plain("Own the mistake early")]],
+            "Own the mistake early",
         ),
     ];
 
@@ -186,6 +180,7 @@ mod tests {
         let index = SearchIndex::new(&SAMPLE);
         assert_eq!(ids(index.search(&text("on user-facing"))), ["pager-noise"]);
         assert_eq!(ids(index.search(&text("gates traffic"))), ["k8s-probes"]);
+        assert_eq!(ids(index.search(&text("escalate"))), ["pager-noise"]);
     }
 
     #[test]
@@ -251,7 +246,7 @@ mod tests {
     fn the_real_bank_is_searchable_by_talking_points() {
         // Every question can be found by the first talking point it lists.
         for question in bank::QUESTIONS {
-            let point = inline_text(question.talking_points[0]);
+            let point = inline_text(question.talking_points.get(0).expect("a point"));
             let found = bank_index().search(&text(&point));
             assert!(
                 found.iter().any(|q| q.id == question.id),

@@ -2,7 +2,9 @@
 
 pub mod model;
 
-pub use model::{Block, Category, Difficulty, Inline, Question, Span, SpanStyle, Style, Topic};
+pub use model::{
+    Block, Category, Difficulty, Inline, Items, Prose, Question, Span, SpanStyle, Style, Topic,
+};
 
 mod data {
     use super::model::*;

@@ -1,5 +1,6 @@
-//! The types the generated bank is made of. Static data, no parsing at run
-//! time: `content/compiler` writes `QUESTIONS` and `TOPICS` with these types.
+//! The types the generated bank is made of: `content/compiler` writes
+//! `QUESTIONS` and `TOPICS` with these types, formatted sections as compact
+//! markup strings that the compiler validated and that decode without errors.
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Category {
@@ -87,33 +88,12 @@ impl Difficulty {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SpanStyle {
-    Plain,
-    Emphasis,
-    Strong,
-    Code,
-}
-
-/// A run of inline text in one style.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Span {
-    pub style: SpanStyle,
-    pub text: &'static str,
-}
-
-/// One line of inline text: a list item, a talking point, a step.
-pub type Inline = &'static [Span];
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Block {
-    Paragraph(Inline),
-    List {
-        ordered: bool,
-        items: &'static [Inline],
-    },
-    Code(&'static str),
-}
+/// The bank's formatted text, kept in the compact markup of
+/// `opsdrill_text::markup` and decoded as it renders: `Prose` (paragraphs,
+/// lists and code blocks) decodes into `Block`s, `Items` (a list section)
+/// into `Inline` lines (a list item, a talking point, a step), and those into
+/// `Span`s of one `SpanStyle`.
+pub use opsdrill_text::markup::{Block, Inline, Items, Prose, Span, SpanStyle};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Topic {
@@ -129,17 +109,17 @@ pub struct Question {
     pub topics: &'static [&'static str],
     pub difficulty: Difficulty,
     pub style: Style,
-    pub why: &'static [Block],
-    pub structure: &'static [Inline],
-    pub talking_points: &'static [Inline],
+    pub why: Prose<'static>,
+    pub structure: Items<'static>,
+    pub talking_points: Items<'static>,
     /// The keywords of each talking point, one line per point, computed by
     /// the bank compiler: the stems of the point's own words, then, after a
     /// `+`, those of the synonyms its author listed in `{also: ...}`.
     pub keywords: &'static str,
-    pub answer: &'static [Block],
-    pub tip: &'static [Block],
-    pub pitfalls: &'static [Inline],
-    pub follow_ups: &'static [Inline],
+    pub answer: Prose<'static>,
+    pub tip: Prose<'static>,
+    pub pitfalls: Items<'static>,
+    pub follow_ups: Items<'static>,
 }
 
 impl Question {
@@ -170,6 +150,6 @@ pub struct SectionHeadings {
 }
 
 /// The plain text of an inline run, for search and for titles.
-pub fn inline_text(inline: Inline) -> String {
-    inline.iter().map(|span| span.text).collect()
+pub fn inline_text(inline: Inline<'_>) -> String {
+    inline.text()
 }

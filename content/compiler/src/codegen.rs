@@ -1,62 +1,51 @@
 //! Writes a validated bank as Rust source: `static` data built from the app's
-//! own types in `src/bank/model.rs`, so nothing is parsed at run time.
+//! own types in `src/bank/model.rs`, so nothing is parsed at run time. Each
+//! formatted section is one string in the compact markup of
+//! `opsdrill_text::markup`, which the app decodes into typed blocks as it
+//! renders: far smaller in the wasm than a tree of static slices.
 
 use std::fmt::Write;
+
+use opsdrill_text::markup::{self, EncodeBlock};
 
 use crate::markdown::{Block, Span, SpanStyle};
 use crate::Bank;
 
-fn spans(out: &mut String, spans: &[Span]) {
-    out.push_str("&[");
-    for span in spans {
+fn inline(spans: &[Span]) -> String {
+    markup::encode_inline(spans.iter().map(|span| {
         let style = match span.style {
-            SpanStyle::Plain => "Plain",
-            SpanStyle::Emphasis => "Emphasis",
-            SpanStyle::Strong => "Strong",
-            SpanStyle::Code => "Code",
+            SpanStyle::Plain => markup::SpanStyle::Plain,
+            SpanStyle::Emphasis => markup::SpanStyle::Emphasis,
+            SpanStyle::Strong => markup::SpanStyle::Strong,
+            SpanStyle::Code => markup::SpanStyle::Code,
         };
-        let _ = write!(
-            out,
-            "Span {{ style: SpanStyle::{style}, text: {:?} }},",
-            span.text
-        );
-    }
-    out.push(']');
+        (style, span.text.as_str())
+    }))
 }
 
-fn items(out: &mut String, items: &[Vec<Span>]) {
-    out.push_str("&[");
-    for item in items {
-        spans(out, item);
-        out.push(',');
-    }
-    out.push(']');
+fn item_list(items: &[Vec<Span>]) -> Vec<String> {
+    items.iter().map(|item| inline(item)).collect()
 }
 
-fn blocks(out: &mut String, blocks: &[Block]) {
-    out.push_str("&[");
-    for block in blocks {
-        match block {
-            Block::Paragraph(inline) => {
-                out.push_str("Block::Paragraph(");
-                spans(out, inline);
-                out.push(')');
-            }
-            Block::List {
-                ordered,
-                items: list,
-            } => {
-                let _ = write!(out, "Block::List {{ ordered: {ordered}, items: ");
-                items(out, list);
-                out.push_str(" }");
-            }
-            Block::Code(code) => {
-                let _ = write!(out, "Block::Code({code:?})");
-            }
-        }
-        out.push(',');
-    }
-    out.push(']');
+/// The encoded text of a list section.
+pub fn encode_items(items: &[Vec<Span>]) -> String {
+    markup::encode_items(&item_list(items))
+}
+
+/// The encoded text of a prose section.
+pub fn encode_prose(blocks: &[Block]) -> String {
+    let blocks: Vec<EncodeBlock> = blocks
+        .iter()
+        .map(|block| match block {
+            Block::Paragraph(spans) => EncodeBlock::Paragraph(inline(spans)),
+            Block::List { ordered, items } => EncodeBlock::List {
+                ordered: *ordered,
+                items: item_list(items),
+            },
+            Block::Code(code) => EncodeBlock::Code(code.clone()),
+        })
+        .collect();
+    markup::encode_prose(&blocks)
 }
 
 /// The Rust source for the whole bank: `TOPICS` and `QUESTIONS`.
@@ -73,21 +62,6 @@ pub fn generate_rust(bank: &Bank) -> String {
     }
     out.push_str("];\n\npub static QUESTIONS: &[Question] = &[\n");
     for q in &bank.questions {
-        let _ = write!(
-            out,
-            "Question {{ id: {:?}, category: {}, text: {:?}, topics: &{:?}, difficulty: {}, style: {}, why: ",
-            q.id,
-            q.category.rust_variant(),
-            q.question,
-            q.topics,
-            q.difficulty.rust_variant(),
-            q.style.rust_variant(),
-        );
-        blocks(&mut out, &q.why);
-        out.push_str(", structure: ");
-        items(&mut out, &q.structure);
-        out.push_str(", talking_points: ");
-        items(&mut out, &q.talking_points);
         let keywords: Vec<String> = q
             .keywords
             .iter()
@@ -100,16 +74,26 @@ pub fn generate_rust(bank: &Bank) -> String {
                 line
             })
             .collect();
-        let _ = write!(out, ", keywords: {:?}", keywords.join("\n"));
-        out.push_str(", answer: ");
-        blocks(&mut out, &q.answer);
-        out.push_str(", tip: ");
-        blocks(&mut out, &q.tip);
-        out.push_str(", pitfalls: ");
-        items(&mut out, &q.pitfalls);
-        out.push_str(", follow_ups: ");
-        items(&mut out, &q.follow_ups);
-        out.push_str(" },\n");
+        let _ = writeln!(
+            out,
+            "Question {{ id: {:?}, category: {}, text: {:?}, topics: &{:?}, difficulty: {}, style: {}, \
+             why: Prose({:?}), structure: Items({:?}), talking_points: Items({:?}), keywords: {:?}, \
+             answer: Prose({:?}), tip: Prose({:?}), pitfalls: Items({:?}), follow_ups: Items({:?}) }},",
+            q.id,
+            q.category.rust_variant(),
+            q.question,
+            q.topics,
+            q.difficulty.rust_variant(),
+            q.style.rust_variant(),
+            encode_prose(&q.why),
+            encode_items(&q.structure),
+            encode_items(&q.talking_points),
+            keywords.join("\n"),
+            encode_prose(&q.answer),
+            encode_prose(&q.tip),
+            encode_items(&q.pitfalls),
+            encode_items(&q.follow_ups),
+        );
     }
     out.push_str("];\n");
     out

@@ -101,7 +101,10 @@ fn a_valid_question_compiles_to_typed_data() {
     let rust = generate_rust(&bank);
     assert!(rust.contains("id: \"alert-fatigue\""));
     assert!(rust.contains("Category::General"));
-    assert!(rust.contains("\"Page on symptoms\""));
+    // Each list section is one string in the app's compact markup.
+    assert!(rust.contains(
+        "talking_points: Items(\"Page on symptoms\\nRunbooks for every page\\nSeverity tiers\\nMeasure noise\")"
+    ));
 }
 
 #[test]

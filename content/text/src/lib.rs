@@ -3,6 +3,8 @@
 //! user's answer with the same ones at run time, so the two never disagree.
 //! No dependencies: it is compiled into the app.
 
+pub mod markup;
+
 /// Words too common to say anything about what an answer covers.
 pub const STOPWORDS: &[&str] = &[
     "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been",
