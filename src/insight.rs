@@ -33,7 +33,7 @@ const FILLERS: &[&str] = &[
 /// like one of its own keywords.
 pub fn covered_points(answer: &str, question: &Question) -> Vec<bool> {
     let said: BTreeSet<String> = words(answer).iter().map(|w| stem(w)).collect();
-    let mut lines = question.keywords.split('\n');
+    let mut lines = question.keywords.get().split('\n');
     question
         .talking_points
         .iter()
@@ -98,7 +98,7 @@ pub fn fillers(answer: &str) -> Vec<(&'static str, usize)> {
 mod tests {
     use super::*;
 
-    use crate::bank::{self, model::inline_text, Category, Difficulty, Items, Prose, Style};
+    use crate::bank::{self, model::inline_text, Category, Difficulty, Items, Prose, Style, Text};
 
     /// A question with these talking points and the keywords the bank
     /// compiler keeps for them (one line per point, synonyms after `+`).
@@ -110,14 +110,14 @@ mod tests {
             topics: &[],
             difficulty: Difficulty::Intermediate,
             style: Style::Story,
-            why: Prose(""),
-            structure: Items(""),
-            talking_points: Items(talking_points),
-            keywords,
-            answer: Prose(""),
-            tip: Prose(""),
-            pitfalls: Items(""),
-            follow_ups: Items(""),
+            why: Prose(Text::Static("")),
+            structure: Items(Text::Static("")),
+            talking_points: Items(Text::Static(talking_points)),
+            keywords: Text::Static(keywords),
+            answer: Prose(Text::Static("")),
+            tip: Prose(Text::Static("")),
+            pitfalls: Items(Text::Static("")),
+            follow_ups: Items(Text::Static("")),
         }
     }
 
@@ -153,7 +153,7 @@ mod tests {
         // code, so a point's own text always counts as covering it.
         for q in bank::QUESTIONS {
             assert_eq!(
-                q.keywords.split('\n').count(),
+                q.keywords.get().split('\n').count(),
                 q.talking_points.len(),
                 "{}",
                 q.id

@@ -96,7 +96,7 @@ pub fn neighbours<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bank::{Difficulty, Items, Prose, Style};
+    use crate::bank::{Difficulty, Items, Prose, Style, Text};
 
     const fn q(
         id: &'static str,
@@ -112,14 +112,14 @@ mod tests {
             topics,
             difficulty: Difficulty::Intermediate,
             style: Style::Story,
-            why: Prose(""),
-            structure: Items(""),
-            talking_points: Items(talking_points),
-            keywords: "",
-            answer: Prose(""),
-            tip: Prose(""),
-            pitfalls: Items(""),
-            follow_ups: Items(""),
+            why: Prose(Text::Static("")),
+            structure: Items(Text::Static("")),
+            talking_points: Items(Text::Static(talking_points)),
+            keywords: Text::Static(""),
+            answer: Prose(Text::Static("")),
+            tip: Prose(Text::Static("")),
+            pitfalls: Items(Text::Static("")),
+            follow_ups: Items(Text::Static("")),
         }
     }
 

@@ -2,8 +2,9 @@
 //! render time. Every section of every question must decode to exactly the
 //! blocks and styled spans the compiler parsed from the Markdown.
 
-use opsdrill::bank::{Block, Inline, Items, Prose, SpanStyle, QUESTIONS};
+use opsdrill::bank::{Block, Inline, Prose, SpanStyle, QUESTIONS};
 use opsdrill_bank_compiler as compiler;
+use opsdrill_text::markup;
 
 fn spans(inline: Inline<'_>) -> Vec<compiler::Span> {
     inline
@@ -20,11 +21,12 @@ fn spans(inline: Inline<'_>) -> Vec<compiler::Span> {
         .collect()
 }
 
-fn items(items: Items<'_>) -> Vec<Vec<compiler::Span>> {
+fn items(items: impl Into<markup::Items<'static>>) -> Vec<Vec<compiler::Span>> {
+    let items: markup::Items<'static> = items.into();
     items.iter().map(spans).collect()
 }
 
-fn blocks(prose: Prose<'_>) -> Vec<compiler::Block> {
+fn blocks(prose: Prose) -> Vec<compiler::Block> {
     prose
         .blocks()
         .map(|block| match block {

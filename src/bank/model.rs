@@ -1,6 +1,9 @@
 //! The types the generated bank is made of: `content/compiler` writes
-//! `QUESTIONS` and `TOPICS` with these types, formatted sections as compact
-//! markup strings that the compiler validated and that decode without errors.
+//! `QUESTIONS` and `TOPICS` with these types; each formatted section is a
+//! piece of the bank's LZMA-compressed text, in a compact markup that the
+//! compiler validated and that decodes without errors.
+
+use opsdrill_text::markup;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Category {
@@ -88,12 +91,80 @@ impl Difficulty {
     }
 }
 
-/// The bank's formatted text, kept in the compact markup of
-/// `opsdrill_text::markup` and decoded as it renders: `Prose` (paragraphs,
-/// lists and code blocks) decodes into `Block`s, `Items` (a list section)
-/// into `Inline` lines (a list item, a talking point, a step), and those into
-/// `Span`s of one `SpanStyle`.
-pub use opsdrill_text::markup::{Block, Inline, Items, Prose, Span, SpanStyle};
+/// The bank's formatted text is kept in the compact markup of
+/// `opsdrill_text::markup` and decoded as it renders: a prose section into
+/// `Block`s, a list section into `Inline` lines (a list item, a talking
+/// point, a step), and those into `Span`s of one `SpanStyle`.
+pub use opsdrill_text::markup::{Block, Inline, Span, SpanStyle};
+
+/// Where a section's text is: the n-th section of the bank's compressed
+/// text (decompressed once, on first use), or a string of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Text {
+    Bank(u32),
+    Static(&'static str),
+}
+
+impl Text {
+    pub fn get(self) -> &'static str {
+        match self {
+            Text::Bank(n) => super::section(n as usize),
+            Text::Static(text) => text,
+        }
+    }
+}
+
+/// A prose section: paragraphs, lists and code blocks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Prose(pub Text);
+
+impl Prose {
+    pub fn decode(self) -> markup::Prose<'static> {
+        markup::Prose(self.0.get())
+    }
+
+    pub fn blocks(self) -> impl Iterator<Item = Block<'static>> {
+        self.decode().blocks()
+    }
+}
+
+/// A list section: its items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Items(pub Text);
+
+impl Items {
+    pub fn decode(self) -> markup::Items<'static> {
+        markup::Items(self.0.get())
+    }
+
+    pub fn iter(self) -> impl Iterator<Item = Inline<'static>> {
+        self.decode().iter()
+    }
+
+    pub fn len(self) -> usize {
+        self.decode().len()
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.decode().is_empty()
+    }
+
+    pub fn get(self, index: usize) -> Option<Inline<'static>> {
+        self.decode().get(index)
+    }
+}
+
+impl From<Prose> for markup::Prose<'static> {
+    fn from(prose: Prose) -> Self {
+        prose.decode()
+    }
+}
+
+impl From<Items> for markup::Items<'static> {
+    fn from(items: Items) -> Self {
+        items.decode()
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Topic {
@@ -109,17 +180,17 @@ pub struct Question {
     pub topics: &'static [&'static str],
     pub difficulty: Difficulty,
     pub style: Style,
-    pub why: Prose<'static>,
-    pub structure: Items<'static>,
-    pub talking_points: Items<'static>,
+    pub why: Prose,
+    pub structure: Items,
+    pub talking_points: Items,
     /// The keywords of each talking point, one line per point, computed by
     /// the bank compiler: the stems of the point's own words, then, after a
     /// `+`, those of the synonyms its author listed in `{also: ...}`.
-    pub keywords: &'static str,
-    pub answer: Prose<'static>,
-    pub tip: Prose<'static>,
-    pub pitfalls: Items<'static>,
-    pub follow_ups: Items<'static>,
+    pub keywords: Text,
+    pub answer: Prose,
+    pub tip: Prose,
+    pub pitfalls: Items,
+    pub follow_ups: Items,
 }
 
 impl Question {

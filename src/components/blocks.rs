@@ -1,9 +1,12 @@
 //! Renders the bank's typed Markdown blocks, decoded from the bank's compact
-//! markup as they render. Text is always inserted as text, never as HTML.
+//! markup as they render (a question's sections convert `into` the decoded
+//! form). Text is always inserted as text, never as HTML.
 
 use leptos::prelude::*;
 
-use crate::bank::{Block, Inline, Items, Prose, SpanStyle};
+use opsdrill_text::markup::{Items, Prose};
+
+use crate::bank::{Block, Inline, SpanStyle};
 
 #[component]
 pub fn InlineText(inline: Inline<'static>) -> impl IntoView {
@@ -19,7 +22,10 @@ pub fn InlineText(inline: Inline<'static>) -> impl IntoView {
 }
 
 #[component]
-pub fn InlineList(items: Items<'static>, #[prop(optional)] ordered: bool) -> impl IntoView {
+pub fn InlineList(
+    #[prop(into)] items: Items<'static>,
+    #[prop(optional)] ordered: bool,
+) -> impl IntoView {
     let items = items
         .iter()
         .map(|inline| view! { <li><InlineText inline/></li> })
@@ -32,7 +38,7 @@ pub fn InlineList(items: Items<'static>, #[prop(optional)] ordered: bool) -> imp
 }
 
 #[component]
-pub fn Blocks(blocks: Prose<'static>) -> impl IntoView {
+pub fn Blocks(#[prop(into)] blocks: Prose<'static>) -> impl IntoView {
     blocks
         .blocks()
         .map(|block| match block {

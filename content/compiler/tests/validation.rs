@@ -2,7 +2,7 @@
 //! small mutations of it: each broken rule must give its `path:line: message`.
 
 use opsdrill_bank_compiler::{
-    compile_sources, generate_rust, Block, Diagnostic, SourceFile, Style,
+    compile_sources, generate, Block, Diagnostic, SourceFile, Style, SECTION_SEPARATOR,
 };
 
 const TOPICS: &str = "# Topics\n\n- observability: Observability\n- incidents: Incidents\n";
@@ -98,13 +98,26 @@ fn a_valid_question_compiles_to_typed_data() {
     assert_eq!(q.structure.len(), 3);
     assert_eq!(q.talking_points.len(), 4);
     assert!(matches!(q.answer[0], Block::Paragraph(_)));
-    let rust = generate_rust(&bank);
+    let generated = generate(&bank);
+    let rust = &generated.rust;
     assert!(rust.contains("id: \"alert-fatigue\""));
     assert!(rust.contains("Category::General"));
-    // Each list section is one string in the app's compact markup.
-    assert!(rust.contains(
-        "talking_points: Items(\"Page on symptoms\\nRunbooks for every page\\nSeverity tiers\\nMeasure noise\")"
-    ));
+    // Each section is one piece of the bank's text, in the app's compact
+    // markup: the talking points are the third.
+    assert!(rust.contains("talking_points: Items(Text::Bank(2))"));
+    let sections: Vec<&str> = generated.text.split(SECTION_SEPARATOR).collect();
+    assert_eq!(sections.len(), 8);
+    assert_eq!(
+        sections[2],
+        "Page on symptoms\nRunbooks for every page\nSeverity tiers\nMeasure noise"
+    );
+    assert_eq!(
+        sections[3],
+        "pag symptom\nrunbook pag\nseverity tier\nmeasur nois"
+    );
+    // The app decodes the compressed text back to exactly that.
+    let decoded = opsdrill_text::lzma::decompress(&generated.text_lzma).expect("valid LZMA");
+    assert_eq!(String::from_utf8(decoded).unwrap(), generated.text);
 }
 
 #[test]
@@ -401,9 +414,12 @@ fn also_synonyms_become_keywords_and_leave_the_displayed_text() {
     assert_eq!(q.keywords[0].own, ["pag", "symptom"]);
     assert!(q.keywords[0].also.is_empty());
     assert_eq!(q.keywords.len(), q.talking_points.len());
-    let rust = generate_rust(&bank);
-    assert!(!rust.contains("also:"), "the suffix is not displayed");
-    assert!(rust.contains("playbook"), "the synonym is kept");
+    let text = generate(&bank).text;
+    assert!(!text.contains("also:"), "the suffix is not displayed");
+    assert!(
+        text.contains("\nrunbook pag+playbook standard operat procedur\n"),
+        "the synonyms are kept after the point's own keywords"
+    );
 }
 
 #[test]

@@ -3,6 +3,7 @@
 //! user's answer with the same ones at run time, so the two never disagree.
 //! No dependencies: it is compiled into the app.
 
+pub mod lzma;
 pub mod markup;
 
 /// Words too common to say anything about what an answer covers.
