@@ -14,9 +14,13 @@ pub struct ListQuery {
     pub bookmarked: bool,
 }
 
-/// Lowercased search text for each question, built once.
+/// Lowercased search text for each question, built once: at once with
+/// [`SearchIndex::new`], or at the first search with text with
+/// [`SearchIndex::lazy`] (listing and filtering never need it, and building it
+/// decompresses the bank's talking points).
 pub struct SearchIndex<'a> {
-    entries: Vec<(&'a Question, String)>,
+    questions: &'a [Question],
+    haystacks: std::sync::OnceLock<Vec<String>>,
 }
 
 fn haystack(question: &Question) -> String {
@@ -36,9 +40,21 @@ fn haystack(question: &Question) -> String {
 
 impl<'a> SearchIndex<'a> {
     pub fn new(questions: &'a [Question]) -> Self {
+        let index = SearchIndex::lazy(questions);
+        index.haystacks();
+        index
+    }
+
+    pub fn lazy(questions: &'a [Question]) -> Self {
         SearchIndex {
-            entries: questions.iter().map(|q| (q, haystack(q))).collect(),
+            questions,
+            haystacks: std::sync::OnceLock::new(),
         }
+    }
+
+    fn haystacks(&self) -> &[String] {
+        self.haystacks
+            .get_or_init(|| self.questions.iter().map(haystack).collect())
     }
 
     /// The questions matching every filter, in bank order. Every word of the
@@ -47,12 +63,18 @@ impl<'a> SearchIndex<'a> {
     pub fn search(&self, query: &ListQuery) -> Vec<&'a Question> {
         let needle = query.text.to_lowercase();
         let words: Vec<&str> = needle.split_whitespace().collect();
-        self.entries
+        let haystacks = if words.is_empty() {
+            &[][..]
+        } else {
+            self.haystacks()
+        };
+        self.questions
             .iter()
-            .filter(|(q, _)| query.category.is_none_or(|c| q.category == c))
-            .filter(|(q, _)| query.topic.as_deref().is_none_or(|t| q.topics.contains(&t)))
-            .filter(|(_, hay)| words.iter().all(|w| hay.contains(w)))
-            .map(|(q, _)| *q)
+            .enumerate()
+            .filter(|(_, q)| query.category.is_none_or(|c| q.category == c))
+            .filter(|(_, q)| query.topic.as_deref().is_none_or(|t| q.topics.contains(&t)))
+            .filter(|(i, _)| words.iter().all(|w| haystacks[*i].contains(w)))
+            .map(|(_, q)| q)
             .collect()
     }
 }
@@ -75,7 +97,7 @@ impl<'a> SearchIndex<'a> {
 /// The index over the embedded bank.
 pub fn bank_index() -> &'static SearchIndex<'static> {
     static INDEX: std::sync::OnceLock<SearchIndex<'static>> = std::sync::OnceLock::new();
-    INDEX.get_or_init(|| SearchIndex::new(bank::QUESTIONS))
+    INDEX.get_or_init(|| SearchIndex::lazy(bank::QUESTIONS))
 }
 
 /// Previous and next question around `id` within a list.
@@ -187,6 +209,14 @@ mod tests {
     fn matches_topic_slugs_and_names() {
         let index = SearchIndex::new(&SAMPLE);
         assert_eq!(ids(index.search(&text("kubernetes"))), ["k8s-probes"]);
+    }
+
+    #[test]
+    fn a_lazy_index_finds_the_same() {
+        let lazy = SearchIndex::lazy(&SAMPLE);
+        assert_eq!(ids(lazy.search(&ListQuery::default())).len(), 3);
+        assert_eq!(ids(lazy.search(&text("escalate"))), ["pager-noise"]);
+        assert_eq!(ids(lazy.search(&text("probes"))), ["k8s-probes"]);
     }
 
     #[test]

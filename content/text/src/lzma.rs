@@ -34,12 +34,14 @@ impl<'a> RangeDecoder<'a> {
         (rc.code != rc.range).then_some(rc)
     }
 
+    #[inline(always)]
     fn byte(&mut self) -> u8 {
         let b = self.data.get(self.pos).copied().unwrap_or(0);
         self.pos += 1;
         b
     }
 
+    #[inline(always)]
     fn normalize(&mut self) {
         if self.range < 1 << 24 {
             self.range <<= 8;
@@ -60,6 +62,7 @@ impl<'a> RangeDecoder<'a> {
         result
     }
 
+    #[inline(always)]
     fn bit(&mut self, prob: &mut u16) -> u32 {
         let bound = (self.range >> 11) * u32::from(*prob);
         let bit = if self.code < bound {
@@ -252,8 +255,13 @@ pub fn decompress(data: &[u8]) -> Option<Vec<u8>> {
         let from = out.len().checked_sub(reps[0] + 1)?;
         let len = len + MATCH_MIN_LEN;
         let len = known_size.map_or(len, |n| len.min(n - out.len()));
-        for i in 0..len {
-            out.push(out[from + i]);
+        if len <= reps[0] + 1 {
+            out.extend_from_within(from..from + len);
+        } else {
+            // The copy overlaps what it writes: byte by byte.
+            for i in 0..len {
+                out.push(out[from + i]);
+            }
         }
     }
     Some(out)
