@@ -73,8 +73,7 @@ pub fn repeated_words(answer: &str, limit: usize) -> Vec<(String, usize)> {
         .filter(|(n, _)| *n >= 3)
         .map(|(n, word)| (word, n))
         .collect();
-    // A total order (each word once), so the unstable sort (less code) is exact.
-    repeated.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    repeated.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     repeated.truncate(limit);
     repeated
 }
