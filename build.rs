@@ -1,6 +1,7 @@
 //! Compiles the Markdown question bank in `content/` into static Rust data
-//! (`$OUT_DIR/bank_data.rs`). A bank that breaks a rule fails the build with
-//! `path:line: what is wrong`.
+//! (`$OUT_DIR/bank_data.rs`) and the sections' LZMA-compressed text
+//! (`$OUT_DIR/bank_text.lzma`). A bank that breaks a rule fails the build
+//! with `path:line: what is wrong`.
 
 use std::path::Path;
 
@@ -18,6 +19,8 @@ fn main() {
         }
     };
     let out_dir = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
-    let source = opsdrill_bank_compiler::generate_rust(&bank);
-    std::fs::write(Path::new(&out_dir).join("bank_data.rs"), source).expect("OUT_DIR is writable");
+    let generated = opsdrill_bank_compiler::generate(&bank);
+    let out = Path::new(&out_dir);
+    std::fs::write(out.join("bank_data.rs"), generated.rust).expect("OUT_DIR is writable");
+    std::fs::write(out.join("bank_text.lzma"), generated.text_lzma).expect("OUT_DIR is writable");
 }

@@ -5,15 +5,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-const STOPWORDS: &[&str] = &[
-    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been",
-    "before", "but", "by", "can", "could", "did", "do", "does", "each", "every", "for", "from",
-    "had", "has", "have", "how", "i", "if", "in", "into", "is", "it", "its", "just", "more",
-    "most", "my", "no", "not", "of", "on", "one", "only", "or", "our", "out", "over", "so", "such",
-    "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
-    "through", "to", "too", "up", "us", "was", "we", "were", "what", "when", "where", "which",
-    "while", "who", "why", "will", "with", "would", "you", "your",
-];
+use opsdrill_text::{is_stopword, stem, words};
+
+use crate::bank::Question;
 
 /// Filler words and phrases worth noticing when speaking.
 const FILLERS: &[&str] = &[
@@ -32,72 +26,31 @@ const FILLERS: &[&str] = &[
     "honestly",
 ];
 
-/// Lowercased words: letters, digits and inner hyphens or apostrophes.
-pub fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
-        .map(|w| w.trim_matches(|c| c == '-' || c == '\'').to_lowercase())
-        .filter(|w| !w.is_empty())
-        .collect()
-}
-
-/// A light stemmer: enough to match "alerting", "alerts" and "alerted" with
-/// "alert", without a dictionary.
-pub fn stem(word: &str) -> String {
-    let word = word.strip_suffix("'s").unwrap_or(word);
-    let mut stem = word.to_string();
-    for suffix in [
-        "ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ed", "es", "ly", "s",
-    ] {
-        if let Some(root) = word.strip_suffix(suffix) {
-            if root.chars().count() >= 3 {
-                stem = match suffix {
-                    "ies" | "ied" => format!("{root}y"),
-                    _ => root.to_string(),
-                };
-                break;
-            }
-        }
-    }
-    // A final "e" comes and goes with suffixes (page, pages, paged, paging).
-    if stem.chars().count() > 3 && stem.ends_with('e') {
-        stem.pop();
-    }
-    stem
-}
-
-fn is_stopword(word: &str) -> bool {
-    STOPWORDS.contains(&word)
-}
-
-/// The stems a talking point is matched by.
-pub fn keywords(point: &str) -> Vec<String> {
-    let mut seen = BTreeSet::new();
-    words(point)
-        .into_iter()
-        .filter(|w| {
-            !is_stopword(w) && (w.chars().count() >= 3 || w.chars().any(|c| c.is_ascii_digit()))
-        })
-        .map(|w| stem(&w))
-        .filter(|s| seen.insert(s.clone()))
-        .collect()
-}
-
-/// Whether the answer appears to cover each point: at least half of the
-/// point's keywords (all of them when it has one or two) occur in the answer.
-pub fn coverage(answer: &str, points: &[String]) -> Vec<bool> {
+/// Whether the answer appears to cover each of the question's talking
+/// points, matched by the keywords the bank keeps for each point: at least
+/// half of the point's own keywords (all of them when it has one or two) occur
+/// in the answer, where a synonym from the point's `{also: ...}` list counts
+/// like one of its own keywords.
+pub fn covered_points(answer: &str, question: &Question) -> Vec<bool> {
     let said: BTreeSet<String> = words(answer).iter().map(|w| stem(w)).collect();
-    points
+    let mut lines = question.keywords.get().split('\n');
+    question
+        .talking_points
         .iter()
-        .map(|point| {
-            let keys = keywords(point);
-            if keys.is_empty() {
-                return false;
-            }
-            let hits = keys.iter().filter(|k| said.contains(*k)).count();
-            let needed = if keys.len() <= 2 {
-                keys.len()
+        .map(|_| {
+            let line = lines.next().unwrap_or("");
+            let (own, also) = line.split_once('+').unwrap_or((line, ""));
+            let own: Vec<&str> = own.split_whitespace().collect();
+            let hits = own
+                .iter()
+                .copied()
+                .chain(also.split_whitespace())
+                .filter(|k| said.contains(*k))
+                .count();
+            let needed = if own.len() <= 2 {
+                own.len().max(1)
             } else {
-                keys.len().div_ceil(2)
+                own.len().div_ceil(2)
             };
             hits >= needed
         })
@@ -145,48 +98,71 @@ pub fn fillers(answer: &str) -> Vec<(&'static str, usize)> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn stemming_matches_word_forms() {
-        for (a, b) in [
-            ("alerting", "alerts"),
-            ("alerted", "alert"),
-            ("deployments", "deployment"),
-            ("policies", "policy"),
-            ("runbooks", "runbook"),
-            ("page", "pages"),
-            ("paged", "paging"),
-            ("services", "service"),
-            ("released", "release"),
-        ] {
-            assert_eq!(stem(a), stem(b), "{a} ~ {b}");
-        }
-        assert_eq!(stem("is"), "is", "short words are left alone");
-        assert_eq!(stem("team's"), "team");
-    }
+    use crate::bank::{self, model::inline_text, Category, Difficulty, Items, Prose, Style, Text};
 
-    #[test]
-    fn keywords_drop_stopwords_and_repeats() {
-        assert_eq!(
-            keywords("Every page is actionable and links to a runbook"),
-            ["pag", "actionabl", "link", "runbook"]
-        );
-        assert_eq!(
-            keywords("Track p99 and p99 again"),
-            ["track", "p99", "again"]
-        );
+    /// A question with these talking points and the keywords the bank
+    /// compiler keeps for them (one line per point, synonyms after `+`).
+    fn question(talking_points: &'static str, keywords: &'static str) -> Question {
+        Question {
+            id: "alert-fatigue",
+            category: Category::General,
+            text: "How do you keep on-call sane?",
+            topics: &[],
+            difficulty: Difficulty::Intermediate,
+            style: Style::Story,
+            why: Prose(Text::Static("")),
+            structure: Items(Text::Static("")),
+            talking_points: Items(Text::Static(talking_points)),
+            keywords: Text::Static(keywords),
+            answer: Prose(Text::Static("")),
+            tip: Prose(Text::Static("")),
+            pitfalls: Items(Text::Static("")),
+            follow_ups: Items(Text::Static("")),
+        }
     }
 
     #[test]
     fn coverage_needs_half_the_keywords() {
-        let points = vec![
-            "Every page is actionable and links to a runbook".to_string(),
-            "Route alerts to the team that owns the service".to_string(),
-            "SLOs".to_string(),
-        ];
+        const POINTS: &str = "Every page is actionable and links to a runbook\n\
+            Route alerts to the team that owns the service\nSLOs";
+        let q = question(
+            POINTS,
+            "pag actionabl link runbook\nroute alert team own servic\nslo",
+        );
         let answer = "Each paged alert was actionable: we linked runbooks from every alert.";
-        assert_eq!(coverage(answer, &points), [true, false, false]);
-        assert_eq!(coverage("We set SLOs.", &points), [false, false, true]);
-        assert_eq!(coverage("", &points), [false, false, false]);
+        assert_eq!(covered_points(answer, &q), [true, false, false]);
+        assert_eq!(covered_points("We set SLOs.", &q), [false, false, true]);
+        assert_eq!(covered_points("", &q), [false, false, false]);
+    }
+
+    #[test]
+    fn a_synonym_from_the_bank_counts_as_a_keyword() {
+        // `- Rollback {also: revert, undo}` and `- Roll back first {also: revert}`
+        const POINTS: &str = "Rollback\nRoll back first";
+        let with = question(POINTS, "rollback+revert undo\nroll back first+revert");
+        let without = question(POINTS, "rollback\nroll back first");
+        let answer = "I would revert the change first and debug later.";
+        assert_eq!(covered_points(answer, &with), [true, true]);
+        assert_eq!(covered_points(answer, &without), [false, false]);
+        assert_eq!(covered_points("We reverted it.", &with), [true, false]);
+    }
+
+    #[test]
+    fn every_talking_point_of_the_bank_covers_itself() {
+        // The compiler's keywords and the answer's stems come from the same
+        // code, so a point's own text always counts as covering it.
+        for q in bank::QUESTIONS {
+            assert_eq!(
+                q.keywords.get().split('\n').count(),
+                q.talking_points.len(),
+                "{}",
+                q.id
+            );
+            for (i, point) in q.talking_points.iter().enumerate() {
+                let text = inline_text(point);
+                assert!(covered_points(&text, q)[i], "{}: `{text}`", q.id);
+            }
+        }
     }
 
     #[test]

@@ -14,9 +14,13 @@ pub struct ListQuery {
     pub bookmarked: bool,
 }
 
-/// Lowercased search text for each question, built once.
+/// Lowercased search text for each question, built once: at once with
+/// [`SearchIndex::new`], or at the first search with text with
+/// [`SearchIndex::lazy`] (listing and filtering never need it, and building it
+/// decompresses the bank's talking points).
 pub struct SearchIndex<'a> {
-    entries: Vec<(&'a Question, String)>,
+    questions: &'a [Question],
+    haystacks: std::sync::OnceLock<Vec<String>>,
 }
 
 fn haystack(question: &Question) -> String {
@@ -27,7 +31,7 @@ fn haystack(question: &Question) -> String {
         text.push('\n');
         text.push_str(bank::topic_name(slug));
     }
-    for point in question.talking_points {
+    for point in question.talking_points.iter() {
         text.push('\n');
         text.push_str(&inline_text(point));
     }
@@ -36,9 +40,21 @@ fn haystack(question: &Question) -> String {
 
 impl<'a> SearchIndex<'a> {
     pub fn new(questions: &'a [Question]) -> Self {
+        let index = SearchIndex::lazy(questions);
+        index.haystacks();
+        index
+    }
+
+    pub fn lazy(questions: &'a [Question]) -> Self {
         SearchIndex {
-            entries: questions.iter().map(|q| (q, haystack(q))).collect(),
+            questions,
+            haystacks: std::sync::OnceLock::new(),
         }
+    }
+
+    fn haystacks(&self) -> &[String] {
+        self.haystacks
+            .get_or_init(|| self.questions.iter().map(haystack).collect())
     }
 
     /// The questions matching every filter, in bank order. Every word of the
@@ -47,12 +63,18 @@ impl<'a> SearchIndex<'a> {
     pub fn search(&self, query: &ListQuery) -> Vec<&'a Question> {
         let needle = query.text.to_lowercase();
         let words: Vec<&str> = needle.split_whitespace().collect();
-        self.entries
+        let haystacks = if words.is_empty() {
+            &[][..]
+        } else {
+            self.haystacks()
+        };
+        self.questions
             .iter()
-            .filter(|(q, _)| query.category.is_none_or(|c| q.category == c))
-            .filter(|(q, _)| query.topic.as_deref().is_none_or(|t| q.topics.contains(&t)))
-            .filter(|(_, hay)| words.iter().all(|w| hay.contains(w)))
-            .map(|(q, _)| *q)
+            .enumerate()
+            .filter(|(_, q)| query.category.is_none_or(|c| q.category == c))
+            .filter(|(_, q)| query.topic.as_deref().is_none_or(|t| q.topics.contains(&t)))
+            .filter(|(i, _)| words.iter().all(|w| haystacks[*i].contains(w)))
+            .map(|(_, q)| q)
             .collect()
     }
 }
@@ -75,7 +97,7 @@ impl<'a> SearchIndex<'a> {
 /// The index over the embedded bank.
 pub fn bank_index() -> &'static SearchIndex<'static> {
     static INDEX: std::sync::OnceLock<SearchIndex<'static>> = std::sync::OnceLock::new();
-    INDEX.get_or_init(|| SearchIndex::new(bank::QUESTIONS))
+    INDEX.get_or_init(|| SearchIndex::lazy(bank::QUESTIONS))
 }
 
 /// Previous and next question around `id` within a list.
@@ -96,14 +118,14 @@ pub fn neighbours<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bank::{Difficulty, Span, SpanStyle, Style};
+    use crate::bank::{Difficulty, Items, Prose, Style, Text};
 
     const fn q(
         id: &'static str,
         category: Category,
         text: &'static str,
         topics: &'static [&'static str],
-        talking_points: &'static [&'static [Span]],
+        talking_points: &'static str,
     ) -> Question {
         Question {
             id,
@@ -112,20 +134,14 @@ mod tests {
             topics,
             difficulty: Difficulty::Intermediate,
             style: Style::Story,
-            why: &[],
-            structure: &[],
-            talking_points,
-            answer: &[],
-            tip: &[],
-            pitfalls: &[],
-            follow_ups: &[],
-        }
-    }
-
-    const fn plain(text: &'static str) -> Span {
-        Span {
-            style: SpanStyle::Plain,
-            text,
+            why: Prose(Text::Static("")),
+            structure: Items(Text::Static("")),
+            talking_points: Items(Text::Static(talking_points)),
+            keywords: Text::Static(""),
+            answer: Prose(Text::Static("")),
+            tip: Prose(Text::Static("")),
+            pitfalls: Items(Text::Static("")),
+            follow_ups: Items(Text::Static("")),
         }
     }
 
@@ -135,21 +151,22 @@ mod tests {
             Category::General,
             "How do you keep on-call sane?",
             &["observability"],
-            &[&[plain("Page on "), plain("user-facing symptoms")]],
+            // "Page on **user-facing symptoms**", in the bank's markup.
+            "Page on \u{12}user-facing symptoms\nEscalate after 15 minutes",
         ),
         q(
             "k8s-probes",
             Category::Technical,
             "Liveness versus readiness probes",
             &["kubernetes"],
-            &[&[plain("Readiness gates traffic")]],
+            "Readiness gates traffic",
         ),
         q(
             "wrong-call",
             Category::Behavioural,
             "Tell me about a decision that turned out WRONG",
             &["leadership", "incidents"],
-            &[&[plain("Own the mistake early")]],
+            "Own the mistake early",
         ),
     ];
 
@@ -185,12 +202,21 @@ mod tests {
         let index = SearchIndex::new(&SAMPLE);
         assert_eq!(ids(index.search(&text("on user-facing"))), ["pager-noise"]);
         assert_eq!(ids(index.search(&text("gates traffic"))), ["k8s-probes"]);
+        assert_eq!(ids(index.search(&text("escalate"))), ["pager-noise"]);
     }
 
     #[test]
     fn matches_topic_slugs_and_names() {
         let index = SearchIndex::new(&SAMPLE);
         assert_eq!(ids(index.search(&text("kubernetes"))), ["k8s-probes"]);
+    }
+
+    #[test]
+    fn a_lazy_index_finds_the_same() {
+        let lazy = SearchIndex::lazy(&SAMPLE);
+        assert_eq!(ids(lazy.search(&ListQuery::default())).len(), 3);
+        assert_eq!(ids(lazy.search(&text("escalate"))), ["pager-noise"]);
+        assert_eq!(ids(lazy.search(&text("probes"))), ["k8s-probes"]);
     }
 
     #[test]
@@ -250,7 +276,7 @@ mod tests {
     fn the_real_bank_is_searchable_by_talking_points() {
         // Every question can be found by the first talking point it lists.
         for question in bank::QUESTIONS {
-            let point = inline_text(question.talking_points[0]);
+            let point = inline_text(question.talking_points.get(0).expect("a point"));
             let found = bank_index().search(&text(&point));
             assert!(
                 found.iter().any(|q| q.id == question.id),

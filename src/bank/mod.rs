@@ -2,7 +2,10 @@
 
 pub mod model;
 
-pub use model::{Block, Category, Difficulty, Inline, Question, Span, SpanStyle, Style, Topic};
+pub use model::{
+    Block, Category, Difficulty, Inline, Items, Prose, Question, Span, SpanStyle, Style, Text,
+    Topic,
+};
 
 mod data {
     use super::model::*;
@@ -10,6 +13,19 @@ mod data {
 }
 
 pub use data::{QUESTIONS, TOPICS};
+
+/// The n-th section of the bank's text. The first call decompresses the
+/// whole text (about 650 KB, a few milliseconds) and splits it once.
+fn section(n: usize) -> &'static str {
+    static SECTIONS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    SECTIONS.get_or_init(|| {
+        let bytes =
+            opsdrill_text::lzma::decompress(data::TEXT_LZMA).expect("the build wrote valid LZMA");
+        let text: &'static str =
+            String::leak(String::from_utf8(bytes).expect("the build wrote UTF-8"));
+        text.split('\u{1f}').collect()
+    })[n]
+}
 
 pub fn find(id: &str) -> Option<&'static Question> {
     QUESTIONS.iter().find(|q| q.id == id)

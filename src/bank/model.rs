@@ -1,5 +1,9 @@
-//! The types the generated bank is made of. Static data, no parsing at run
-//! time: `content/compiler` writes `QUESTIONS` and `TOPICS` with these types.
+//! The types the generated bank is made of: `content/compiler` writes
+//! `QUESTIONS` and `TOPICS` with these types; each formatted section is a
+//! piece of the bank's LZMA-compressed text, in a compact markup that the
+//! compiler validated and that decodes without errors.
+
+use opsdrill_text::markup;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Category {
@@ -87,32 +91,79 @@ impl Difficulty {
     }
 }
 
+/// The bank's formatted text is kept in the compact markup of
+/// `opsdrill_text::markup` and decoded as it renders: a prose section into
+/// `Block`s, a list section into `Inline` lines (a list item, a talking
+/// point, a step), and those into `Span`s of one `SpanStyle`.
+pub use opsdrill_text::markup::{Block, Inline, Span, SpanStyle};
+
+/// Where a section's text is: the n-th section of the bank's compressed
+/// text (decompressed once, on first use), or a string of its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SpanStyle {
-    Plain,
-    Emphasis,
-    Strong,
-    Code,
+pub enum Text {
+    Bank(u32),
+    Static(&'static str),
 }
 
-/// A run of inline text in one style.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Span {
-    pub style: SpanStyle,
-    pub text: &'static str,
+impl Text {
+    pub fn get(self) -> &'static str {
+        match self {
+            Text::Bank(n) => super::section(n as usize),
+            Text::Static(text) => text,
+        }
+    }
 }
 
-/// One line of inline text: a list item, a talking point, a step.
-pub type Inline = &'static [Span];
-
+/// A prose section: paragraphs, lists and code blocks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Block {
-    Paragraph(Inline),
-    List {
-        ordered: bool,
-        items: &'static [Inline],
-    },
-    Code(&'static str),
+pub struct Prose(pub Text);
+
+impl Prose {
+    pub fn decode(self) -> markup::Prose<'static> {
+        markup::Prose(self.0.get())
+    }
+
+    pub fn blocks(self) -> impl Iterator<Item = Block<'static>> {
+        self.decode().blocks()
+    }
+}
+
+/// A list section: its items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Items(pub Text);
+
+impl Items {
+    pub fn decode(self) -> markup::Items<'static> {
+        markup::Items(self.0.get())
+    }
+
+    pub fn iter(self) -> impl Iterator<Item = Inline<'static>> {
+        self.decode().iter()
+    }
+
+    pub fn len(self) -> usize {
+        self.decode().len()
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.decode().is_empty()
+    }
+
+    pub fn get(self, index: usize) -> Option<Inline<'static>> {
+        self.decode().get(index)
+    }
+}
+
+impl From<Prose> for markup::Prose<'static> {
+    fn from(prose: Prose) -> Self {
+        prose.decode()
+    }
+}
+
+impl From<Items> for markup::Items<'static> {
+    fn from(items: Items) -> Self {
+        items.decode()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,13 +180,17 @@ pub struct Question {
     pub topics: &'static [&'static str],
     pub difficulty: Difficulty,
     pub style: Style,
-    pub why: &'static [Block],
-    pub structure: &'static [Inline],
-    pub talking_points: &'static [Inline],
-    pub answer: &'static [Block],
-    pub tip: &'static [Block],
-    pub pitfalls: &'static [Inline],
-    pub follow_ups: &'static [Inline],
+    pub why: Prose,
+    pub structure: Items,
+    pub talking_points: Items,
+    /// The keywords of each talking point, one line per point, computed by
+    /// the bank compiler: the stems of the point's own words, then, after a
+    /// `+`, those of the synonyms its author listed in `{also: ...}`.
+    pub keywords: Text,
+    pub answer: Prose,
+    pub tip: Prose,
+    pub pitfalls: Items,
+    pub follow_ups: Items,
 }
 
 impl Question {
@@ -166,6 +221,6 @@ pub struct SectionHeadings {
 }
 
 /// The plain text of an inline run, for search and for titles.
-pub fn inline_text(inline: Inline) -> String {
-    inline.iter().map(|span| span.text).collect()
+pub fn inline_text(inline: Inline<'_>) -> String {
+    inline.text()
 }

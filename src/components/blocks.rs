@@ -1,14 +1,17 @@
-//! Renders the bank's typed Markdown blocks. Text is always inserted as text,
-//! never as HTML.
+//! Renders the bank's typed Markdown blocks, decoded from the bank's compact
+//! markup as they render (a question's sections convert `into` the decoded
+//! form). Text is always inserted as text, never as HTML.
 
 use leptos::prelude::*;
+
+use opsdrill_text::markup::{Items, Prose};
 
 use crate::bank::{Block, Inline, SpanStyle};
 
 #[component]
-pub fn InlineText(inline: Inline) -> impl IntoView {
+pub fn InlineText(inline: Inline<'static>) -> impl IntoView {
     inline
-        .iter()
+        .spans()
         .map(|span| match span.style {
             SpanStyle::Plain => span.text.into_any(),
             SpanStyle::Emphasis => view! { <em>{span.text}</em> }.into_any(),
@@ -19,10 +22,13 @@ pub fn InlineText(inline: Inline) -> impl IntoView {
 }
 
 #[component]
-pub fn InlineList(items: &'static [Inline], #[prop(optional)] ordered: bool) -> impl IntoView {
+pub fn InlineList(
+    #[prop(into)] items: Items<'static>,
+    #[prop(optional)] ordered: bool,
+) -> impl IntoView {
     let items = items
         .iter()
-        .map(|item| view! { <li><InlineText inline=item/></li> })
+        .map(|inline| view! { <li><InlineText inline/></li> })
         .collect_view();
     if ordered {
         view! { <ol>{items}</ol> }.into_any()
@@ -32,10 +38,10 @@ pub fn InlineList(items: &'static [Inline], #[prop(optional)] ordered: bool) -> 
 }
 
 #[component]
-pub fn Blocks(blocks: &'static [Block]) -> impl IntoView {
+pub fn Blocks(#[prop(into)] blocks: Prose<'static>) -> impl IntoView {
     blocks
-        .iter()
-        .map(|block| match *block {
+        .blocks()
+        .map(|block| match block {
             Block::Paragraph(inline) => view! { <p><InlineText inline/></p> }.into_any(),
             Block::List { ordered, items } => view! { <InlineList items ordered/> }.into_any(),
             Block::Code(code) => view! { <pre><code>{code}</code></pre> }.into_any(),

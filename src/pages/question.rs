@@ -49,11 +49,6 @@ pub fn QuestionPage(question: &'static Question, list: ListQuery) -> impl IntoVi
             .with(|d| d.marks.ticks.get(id).is_some_and(|t| t.contains(&point)))
     };
     // What the written answer appears to cover: a hint beside the user's ticks.
-    let point_texts: Vec<String> = question
-        .talking_points
-        .iter()
-        .map(|p| inline_text(p))
-        .collect();
     // Only while the answer material is shown: not on every keystroke before.
     let insight = Memo::new(move |_| {
         if !revealed.get() {
@@ -65,7 +60,7 @@ pub fn QuestionPage(question: &'static Question, list: ListQuery) -> impl IntoVi
                 return None;
             }
             Some((
-                insight::coverage(&answer, &point_texts),
+                insight::covered_points(&answer, question),
                 insight::repeated_words(&answer, 3),
                 insight::fillers(&answer),
             ))

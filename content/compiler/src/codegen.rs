@@ -1,103 +1,170 @@
-//! Writes a validated bank as Rust source: `static` data built from the app's
-//! own types in `src/bank/model.rs`, so nothing is parsed at run time.
+//! Writes a validated bank for the app: `static` data built from the app's
+//! own types in `src/bank/model.rs` for what every page lists (ids, question
+//! text, topics, category, style, difficulty), and the formatted sections as
+//! one text in the compact markup of `opsdrill_text::markup`, compressed with
+//! LZMA. The app decompresses it on first use and decodes a section into
+//! typed blocks as it renders: no Markdown is parsed at run time, and the
+//! bank costs less in the wasm than its Markdown does gzipped.
 
 use std::fmt::Write;
+
+use opsdrill_text::markup::{self, EncodeBlock};
 
 use crate::markdown::{Block, Span, SpanStyle};
 use crate::Bank;
 
-fn spans(out: &mut String, spans: &[Span]) {
-    out.push_str("&[");
-    for span in spans {
+fn inline(spans: &[Span]) -> String {
+    markup::encode_inline(spans.iter().map(|span| {
         let style = match span.style {
-            SpanStyle::Plain => "Plain",
-            SpanStyle::Emphasis => "Emphasis",
-            SpanStyle::Strong => "Strong",
-            SpanStyle::Code => "Code",
+            SpanStyle::Plain => markup::SpanStyle::Plain,
+            SpanStyle::Emphasis => markup::SpanStyle::Emphasis,
+            SpanStyle::Strong => markup::SpanStyle::Strong,
+            SpanStyle::Code => markup::SpanStyle::Code,
         };
-        let _ = write!(
-            out,
-            "Span {{ style: SpanStyle::{style}, text: {:?} }},",
-            span.text
-        );
-    }
-    out.push(']');
+        (style, span.text.as_str())
+    }))
 }
 
-fn items(out: &mut String, items: &[Vec<Span>]) {
-    out.push_str("&[");
-    for item in items {
-        spans(out, item);
-        out.push(',');
-    }
-    out.push(']');
+fn item_list(items: &[Vec<Span>]) -> Vec<String> {
+    items.iter().map(|item| inline(item)).collect()
 }
 
-fn blocks(out: &mut String, blocks: &[Block]) {
-    out.push_str("&[");
-    for block in blocks {
-        match block {
-            Block::Paragraph(inline) => {
-                out.push_str("Block::Paragraph(");
-                spans(out, inline);
-                out.push(')');
-            }
-            Block::List {
-                ordered,
-                items: list,
-            } => {
-                let _ = write!(out, "Block::List {{ ordered: {ordered}, items: ");
-                items(out, list);
-                out.push_str(" }");
-            }
-            Block::Code(code) => {
-                let _ = write!(out, "Block::Code({code:?})");
-            }
+/// The encoded text of a list section.
+pub fn encode_items(items: &[Vec<Span>]) -> String {
+    markup::encode_items(&item_list(items))
+}
+
+/// The encoded text of a prose section.
+pub fn encode_prose(blocks: &[Block]) -> String {
+    let blocks: Vec<EncodeBlock> = blocks
+        .iter()
+        .map(|block| match block {
+            Block::Paragraph(spans) => EncodeBlock::Paragraph(inline(spans)),
+            Block::List { ordered, items } => EncodeBlock::List {
+                ordered: *ordered,
+                items: item_list(items),
+            },
+            Block::Code(code) => EncodeBlock::Code(code.clone()),
+        })
+        .collect();
+    markup::encode_prose(&blocks)
+}
+
+/// What the build writes for the app.
+pub struct Generated {
+    /// Rust source: `TOPICS`, `QUESTIONS` and `TEXT_LZMA`, which it includes
+    /// from the file `bank_text.lzma` beside it.
+    pub rust: String,
+    /// Every formatted section of every question, in the markup of
+    /// `opsdrill_text::markup`, joined by [`SECTION_SEPARATOR`]: a question's
+    /// sections are `Text::Bank(n)` for the n-th piece.
+    pub text: String,
+    /// `text`, compressed with LZMA: the contents of `bank_text.lzma`.
+    pub text_lzma: Vec<u8>,
+}
+
+/// Separates the sections in the bank's text (never in the text itself: the
+/// compiler rejects control characters).
+pub const SECTION_SEPARATOR: char = '\u{1f}';
+
+/// Compresses with LZMA (the `.lzma` format), tuned for text: the whole
+/// input fits in the dictionary, and literals are predicted from the
+/// previous byte only (`lc=3, lp=0, pb=0`).
+pub fn compress(data: &[u8]) -> Vec<u8> {
+    use xz2::stream::{Action, LzmaOptions, Status, Stream};
+    const PRESET_EXTREME: u32 = 1 << 31; // LZMA_PRESET_EXTREME in liblzma
+    let mut options = LzmaOptions::new_preset(9 | PRESET_EXTREME).expect("a valid preset");
+    let dict = (data.len() as u32).next_power_of_two().max(1 << 12);
+    options
+        .dict_size(dict)
+        .literal_context_bits(3)
+        .literal_position_bits(0)
+        .position_bits(0)
+        .nice_len(273);
+    let mut stream = Stream::new_lzma_encoder(&options).expect("liblzma accepts the options");
+    let mut out = Vec::with_capacity(data.len() / 2 + 64);
+    loop {
+        let read = stream.total_in() as usize;
+        if out.len() == out.capacity() {
+            out.reserve(out.capacity().max(4096));
         }
-        out.push(',');
+        match stream.process_vec(&data[read..], &mut out, Action::Finish) {
+            Ok(Status::StreamEnd) => return out,
+            Ok(_) => {}
+            Err(err) => panic!("LZMA compression failed: {err}"),
+        }
     }
-    out.push(']');
 }
 
-/// The Rust source for the whole bank: `TOPICS` and `QUESTIONS`.
-pub fn generate_rust(bank: &Bank) -> String {
-    let mut out = String::new();
-    out.push_str("// Generated by opsdrill-bank-compiler from content/. Do not edit.\n");
-    out.push_str("pub static TOPICS: &[Topic] = &[\n");
+/// Generates what the app includes for the bank.
+pub fn generate(bank: &Bank) -> Generated {
+    let mut text = String::new();
+    let mut sections = 0u32;
+    let mut section = |content: String| {
+        if sections > 0 {
+            text.push(SECTION_SEPARATOR);
+        }
+        text.push_str(&content);
+        sections += 1;
+        format!("Text::Bank({})", sections - 1)
+    };
+    let mut rust = String::new();
+    rust.push_str("// Generated by opsdrill-bank-compiler from content/. Do not edit.\n");
+    rust.push_str("pub static TOPICS: &[Topic] = &[\n");
     for topic in &bank.topics {
         let _ = writeln!(
-            out,
+            rust,
             "    Topic {{ slug: {:?}, name: {:?} }},",
             topic.slug, topic.name
         );
     }
-    out.push_str("];\n\npub static QUESTIONS: &[Question] = &[\n");
+    rust.push_str("];\n\npub static QUESTIONS: &[Question] = &[\n");
     for q in &bank.questions {
-        let _ = write!(
-            out,
-            "Question {{ id: {:?}, category: {}, text: {:?}, topics: &{:?}, difficulty: {}, style: {}, why: ",
+        let keywords: Vec<String> = q
+            .keywords
+            .iter()
+            .map(|k| {
+                let mut line = k.own.join(" ");
+                if !k.also.is_empty() {
+                    line.push('+');
+                    line.push_str(&k.also.join(" "));
+                }
+                line
+            })
+            .collect();
+        let _ = writeln!(
+            rust,
+            "Question {{ id: {:?}, category: {}, text: {:?}, topics: &{:?}, difficulty: {}, style: {}, \
+             why: Prose({}), structure: Items({}), talking_points: Items({}), keywords: {}, \
+             answer: Prose({}), tip: Prose({}), pitfalls: Items({}), follow_ups: Items({}) }},",
             q.id,
             q.category.rust_variant(),
             q.question,
             q.topics,
             q.difficulty.rust_variant(),
             q.style.rust_variant(),
+            section(encode_prose(&q.why)),
+            section(encode_items(&q.structure)),
+            section(encode_items(&q.talking_points)),
+            section(keywords.join("\n")),
+            section(encode_prose(&q.answer)),
+            section(encode_prose(&q.tip)),
+            section(encode_items(&q.pitfalls)),
+            section(encode_items(&q.follow_ups)),
         );
-        blocks(&mut out, &q.why);
-        out.push_str(", structure: ");
-        items(&mut out, &q.structure);
-        out.push_str(", talking_points: ");
-        items(&mut out, &q.talking_points);
-        out.push_str(", answer: ");
-        blocks(&mut out, &q.answer);
-        out.push_str(", tip: ");
-        blocks(&mut out, &q.tip);
-        out.push_str(", pitfalls: ");
-        items(&mut out, &q.pitfalls);
-        out.push_str(", follow_ups: ");
-        items(&mut out, &q.follow_ups);
-        out.push_str(" },\n");
     }
-    out.push_str("];\n");
-    out
+    rust.push_str("];\n\n");
+    let _ = writeln!(
+        rust,
+        "/// The sections' text, LZMA-compressed ({} bytes, {} sections).\n\
+         pub static TEXT_LZMA: &[u8] = include_bytes!(concat!(env!(\"OUT_DIR\"), \"/bank_text.lzma\"));",
+        text.len(),
+        sections
+    );
+    let text_lzma = compress(text.as_bytes());
+    Generated {
+        rust,
+        text,
+        text_lzma,
+    }
 }

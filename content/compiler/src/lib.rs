@@ -11,9 +11,9 @@ use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-pub use codegen::generate_rust;
+pub use codegen::{compress, generate, Generated, SECTION_SEPARATOR};
 pub use markdown::{Block, Span, SpanStyle};
-pub use question::{parse_question, Question};
+pub use question::{parse_question, PointKeywords, Question};
 pub use rules::{Category, Difficulty, Style, CATEGORIES};
 
 /// One problem found in the bank, printed as `path:line: message`.

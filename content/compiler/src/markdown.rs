@@ -1,6 +1,7 @@
 //! Turns the Markdown of one section into typed blocks, and rejects what the
 //! app does not render (HTML, links, images, tables, nested lists, headings).
 
+use opsdrill_text::markup::is_reserved;
 use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -171,6 +172,14 @@ pub fn parse_blocks(body: &str, allow_code: bool) -> Result<Vec<Block>, Vec<Mark
             Event::End(TagEnd::Emphasis) => emphasis = emphasis.saturating_sub(1),
             Event::Start(Tag::Strong) => strong += 1,
             Event::End(TagEnd::Strong) => strong = strong.saturating_sub(1),
+            // Control characters are the app's markup (opsdrill_text::markup).
+            Event::Text(text) | Event::Code(text)
+                if text
+                    .chars()
+                    .any(|c| is_reserved(c) && !(c == '\n' && code.is_some())) =>
+            {
+                reject(&mut errors, range.start, "a control character")
+            }
             Event::Text(text) => match code.as_mut() {
                 Some(buffer) => buffer.push_str(&text),
                 None => push_span(&mut spans, style, &text),
@@ -287,6 +296,8 @@ mod tests {
             ("### Sub\n", "a heading", 0),
             ("![x](y.png)", "an image", 0),
             ("> quoted", "a block quote", 0),
+            ("one\n\ntwo \u{1e} three", "a control character", 2),
+            ("```\nls \u{10}\n```\n", "a control character", 1),
         ] {
             let errors = parse_blocks(text, true).unwrap_err();
             assert!(

@@ -19,10 +19,35 @@ pub struct Question {
     pub why: Vec<Block>,
     pub structure: Vec<Vec<Span>>,
     pub talking_points: Vec<Vec<Span>>,
+    /// The keywords of each talking point, computed at build time.
+    pub keywords: Vec<PointKeywords>,
     pub answer: Vec<Block>,
     pub tip: Vec<Block>,
     pub pitfalls: Vec<Vec<Span>>,
     pub follow_ups: Vec<Vec<Span>>,
+}
+
+/// The stems an answer is matched against for one talking point: those of its
+/// own words, and those of the synonyms listed in its `{also: ...}` suffix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PointKeywords {
+    pub own: Vec<String>,
+    pub also: Vec<String>,
+}
+
+impl PointKeywords {
+    fn new(point: &str, synonyms: &[String]) -> Self {
+        let own = opsdrill_text::keywords(point);
+        let mut also: Vec<String> = Vec::new();
+        for synonym in synonyms {
+            for key in opsdrill_text::keywords(synonym) {
+                if !own.contains(&key) && !also.contains(&key) {
+                    also.push(key);
+                }
+            }
+        }
+        PointKeywords { own, also }
+    }
 }
 
 struct Field {
@@ -232,6 +257,87 @@ fn expect_prose(
     blocks
 }
 
+fn is_bullet(line: &str) -> bool {
+    ["- ", "* ", "+ "].iter().any(|b| line.starts_with(b)) || ["-", "*", "+"].contains(&line)
+}
+
+const ALSO_FORM: &str = "`{also: word, word}`";
+
+/// Talking points may end with `{also: word, word}`: synonyms that count as
+/// keywords of that point. Returns the section body with those suffixes
+/// removed, and the synonyms of each bullet (by bullet index). Braces anywhere
+/// else in the section are an error.
+fn split_also(
+    path: &str,
+    section: &Section,
+    errors: &mut Vec<Diagnostic>,
+) -> (String, Vec<Vec<String>>) {
+    let heading = &section.heading;
+    let mut body = String::new();
+    let mut synonyms: Vec<Vec<String>> = Vec::new();
+    let lines: Vec<&str> = section.body.lines().collect();
+    for (offset, line) in lines.iter().enumerate() {
+        let line_no = section.line + 1 + offset;
+        if is_bullet(line) {
+            synonyms.push(Vec::new());
+        }
+        let mut error = |message: String| {
+            errors.push(Diagnostic::new(
+                path,
+                line_no,
+                format!("`## {heading}`: {message}"),
+            ))
+        };
+        let Some(open) = line.find(['{', '}']) else {
+            body.push_str(line);
+            body.push('\n');
+            continue;
+        };
+        body.push_str(line[..open].trim_end());
+        body.push('\n');
+        let rest = &line[open..];
+        let Some(close) = rest.find('}').filter(|_| rest.starts_with('{')) else {
+            if rest.starts_with('{') {
+                error(format!("unclosed `{{` (synonyms read {ALSO_FORM})"));
+            } else {
+                error(format!("braces are only allowed in a trailing {ALSO_FORM}"));
+            }
+            continue;
+        };
+        let inner = &rest[1..close];
+        let ends_bullet = lines
+            .get(offset + 1)
+            .is_none_or(|next| next.trim().is_empty() || is_bullet(next));
+        let list = match inner.trim_start().strip_prefix("also:") {
+            Some(list) if rest[close + 1..].trim().is_empty() && !inner.contains('{') => list,
+            _ => {
+                error(format!("braces are only allowed in a trailing {ALSO_FORM}"));
+                continue;
+            }
+        };
+        if !ends_bullet {
+            error(format!("{ALSO_FORM} must end its bullet"));
+            continue;
+        }
+        let entries: Vec<&str> = list.split(',').map(str::trim).collect();
+        if entries.iter().all(|e| e.is_empty()) {
+            error("`{also:}` lists no words".to_string());
+        } else if entries.iter().any(|e| e.is_empty()) {
+            error("`{also:}` has an empty entry between commas".to_string());
+        } else if let Some(entry) = entries
+            .iter()
+            .find(|e| opsdrill_text::keywords(e).is_empty())
+        {
+            error(format!(
+                "`{{also:}}` entry `{entry}` has no keyword (only short or common words)"
+            ));
+        } else if let Some(point) = synonyms.last_mut() {
+            point.extend(entries.iter().map(|e| e.to_string()));
+        }
+    }
+    (body, synonyms)
+}
+
 /// Parses one file. `category_dir` is the folder it sits in and `stem` its
 /// file name without `.md`.
 pub fn parse_question(
@@ -408,6 +514,7 @@ pub fn parse_question(
     }
 
     // Parse each required section's Markdown.
+    let mut synonyms: Vec<Vec<String>> = Vec::new();
     let mut parsed: Vec<Option<(&Section, Vec<Block>)>> = Vec::new();
     for heading in headings {
         let Some(section) = sections.iter().find(|s| s.heading == heading) else {
@@ -433,7 +540,14 @@ pub fn parse_question(
             continue;
         }
         let allow_code = heading == headings[3];
-        match parse_blocks(&section.body, allow_code) {
+        let body = if heading == headings[2] {
+            let (body, found) = split_also(path, section, &mut errors);
+            synonyms = found;
+            body
+        } else {
+            section.body.clone()
+        };
+        match parse_blocks(&body, allow_code) {
             Ok(blocks) => parsed.push(Some((section, blocks))),
             Err(found) => {
                 for e in found {
@@ -583,6 +697,17 @@ pub fn parse_question(
         }
     }
 
+    let keywords = talking_points
+        .iter()
+        .enumerate()
+        .map(|(n, point)| {
+            PointKeywords::new(
+                &spans_text(point),
+                synonyms.get(n).map_or(&[][..], |s| &s[..]),
+            )
+        })
+        .collect();
+
     match (category, style, difficulty) {
         (Some(category), Some(style), Some(difficulty)) if errors.is_empty() => Ok(Question {
             path: path.to_string(),
@@ -596,6 +721,7 @@ pub fn parse_question(
             why,
             structure,
             talking_points,
+            keywords,
             answer,
             tip,
             pitfalls,

@@ -2,7 +2,7 @@
 //! small mutations of it: each broken rule must give its `path:line: message`.
 
 use opsdrill_bank_compiler::{
-    compile_sources, generate_rust, Block, Diagnostic, SourceFile, Style,
+    compile_sources, generate, Block, Diagnostic, SourceFile, Style, SECTION_SEPARATOR,
 };
 
 const TOPICS: &str = "# Topics\n\n- observability: Observability\n- incidents: Incidents\n";
@@ -98,10 +98,26 @@ fn a_valid_question_compiles_to_typed_data() {
     assert_eq!(q.structure.len(), 3);
     assert_eq!(q.talking_points.len(), 4);
     assert!(matches!(q.answer[0], Block::Paragraph(_)));
-    let rust = generate_rust(&bank);
+    let generated = generate(&bank);
+    let rust = &generated.rust;
     assert!(rust.contains("id: \"alert-fatigue\""));
     assert!(rust.contains("Category::General"));
-    assert!(rust.contains("\"Page on symptoms\""));
+    // Each section is one piece of the bank's text, in the app's compact
+    // markup: the talking points are the third.
+    assert!(rust.contains("talking_points: Items(Text::Bank(2))"));
+    let sections: Vec<&str> = generated.text.split(SECTION_SEPARATOR).collect();
+    assert_eq!(sections.len(), 8);
+    assert_eq!(
+        sections[2],
+        "Page on symptoms\nRunbooks for every page\nSeverity tiers\nMeasure noise"
+    );
+    assert_eq!(
+        sections[3],
+        "pag symptom\nrunbook pag\nseverity tier\nmeasur nois"
+    );
+    // The app decodes the compressed text back to exactly that.
+    let decoded = opsdrill_text::lzma::decompress(&generated.text_lzma).expect("valid LZMA");
+    assert_eq!(String::from_utf8(decoded).unwrap(), generated.text);
 }
 
 #[test]
@@ -368,6 +384,91 @@ fn ask_style_uses_its_own_headings() {
             .any(|e| e.contains("unknown section `## Why they ask`")),
         "{errors:#?}"
     );
+}
+
+#[test]
+fn also_synonyms_become_keywords_and_leave_the_displayed_text() {
+    let text = valid_story().replace(
+        "- Runbooks for every page\n",
+        "- Runbooks for every page {also: playbooks, standard operating procedure}\n",
+    );
+    let file = SourceFile {
+        display_path: P.into(),
+        category_dir: "general".into(),
+        stem: "alert-fatigue".into(),
+        text,
+    };
+    let bank = compile_sources("content/topics.md", TOPICS, &[file]).expect("valid");
+    let q = &bank.questions[0];
+    let point: String = q.talking_points[1]
+        .iter()
+        .map(|s| s.text.as_str())
+        .collect();
+    assert_eq!(point, "Runbooks for every page");
+    assert_eq!(q.keywords[1].own, ["runbook", "pag"]);
+    assert_eq!(
+        q.keywords[1].also,
+        ["playbook", "standard", "operat", "procedur"]
+    );
+    // The other points have only their own keywords.
+    assert_eq!(q.keywords[0].own, ["pag", "symptom"]);
+    assert!(q.keywords[0].also.is_empty());
+    assert_eq!(q.keywords.len(), q.talking_points.len());
+    let text = generate(&bank).text;
+    assert!(!text.contains("also:"), "the suffix is not displayed");
+    assert!(
+        text.contains("\nrunbook pag+playbook standard operat procedur\n"),
+        "the synonyms are kept after the point's own keywords"
+    );
+}
+
+#[test]
+fn also_problems_are_reported_with_their_line() {
+    for (bullet, message) in [
+        (
+            "- Runbooks for every page {also: }",
+            "`## Talking points`: `{also:}` lists no words",
+        ),
+        (
+            "- Runbooks for every page {also: playbook,, sop}",
+            "`## Talking points`: `{also:}` has an empty entry between commas",
+        ),
+        (
+            "- Runbooks for every page {also: playbook",
+            "`## Talking points`: unclosed `{` (synonyms read `{also: word, word}`)",
+        ),
+        (
+            "- Runbooks {also: playbook} for every page",
+            "`## Talking points`: braces are only allowed in a trailing `{also: word, word}`",
+        ),
+        (
+            "- Runbooks for {every} page",
+            "`## Talking points`: braces are only allowed in a trailing `{also: word, word}`",
+        ),
+        (
+            "- Runbooks for every page }",
+            "`## Talking points`: braces are only allowed in a trailing `{also: word, word}`",
+        ),
+        (
+            "- Runbooks for every page {also: the, a}",
+            "`## Talking points`: `{also:}` entry `the` has no keyword (only short or common words)",
+        ),
+        (
+            "- Runbooks {also: playbook}\n  for every page",
+            "`## Talking points`: `{also: word, word}` must end its bullet",
+        ),
+    ] {
+        let text = valid_story().replace("- Runbooks for every page", bullet);
+        let line = text
+            .lines()
+            .position(|l| l.starts_with("- Runbooks"))
+            .unwrap()
+            + 1;
+        assert_error(&text, &format!("{P}:{line}: {message}"));
+    }
+    // Braces stay allowed where they are ordinary text, as in code.
+    let text = valid_story().replace("Bring numbers.", "Bring `{p99}` numbers.");
+    assert!(compile_one("general", "alert-fatigue", &text).is_ok());
 }
 
 #[test]
