@@ -387,7 +387,7 @@ pub fn part_lines(q: &Question, part: Part) -> Vec<String> {
     match part {
         Part::Question => push(q.text.to_string()),
         Part::Why => {
-            for block in q.why {
+            for block in q.why.blocks() {
                 match block {
                     Block::Paragraph(inline) => push(inline_text(inline)),
                     Block::List { items, .. } => items.iter().for_each(|i| push(inline_text(i))),
@@ -450,7 +450,7 @@ pub fn format_left(ms: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bank::{Category, Difficulty, Span, SpanStyle, Style, QUESTIONS};
+    use crate::bank::{Category, Difficulty, SpanStyle, Style, QUESTIONS};
 
     const PAUSE: i64 = 90_000;
 
@@ -787,64 +787,62 @@ mod tests {
         );
     }
 
-    static WHY: [Block; 3] = [
-        Block::Paragraph(&[
-            Span {
-                style: SpanStyle::Plain,
-                text: "They want ",
+    /// A question whose sections are encoded as the bank compiler does.
+    fn sample() -> Question {
+        use crate::bank::model::{Items, Prose, Text};
+        use opsdrill_text::markup::{encode_inline, encode_items, encode_prose, EncodeBlock};
+        let leak = |text: String| -> &'static str { Box::leak(text.into_boxed_str()) };
+        let why = encode_prose(&[
+            EncodeBlock::Paragraph(encode_inline([
+                (SpanStyle::Plain, "They want "),
+                (SpanStyle::Code, "SLOs"),
+                (SpanStyle::Plain, "\n in practice"),
+            ])),
+            EncodeBlock::Code("kubectl get pods".into()),
+            EncodeBlock::List {
+                ordered: false,
+                items: vec![encode_inline([(SpanStyle::Plain, "Judgement?")])],
             },
-            Span {
-                style: SpanStyle::Code,
-                text: "SLOs",
-            },
-            Span {
-                style: SpanStyle::Plain,
-                text: "\n in practice",
-            },
-        ]),
-        Block::Code("kubectl get pods"),
-        Block::List {
-            ordered: false,
-            items: &[&[Span {
-                style: SpanStyle::Plain,
-                text: "Judgement?",
-            }]],
-        },
-    ];
-    static SAMPLE: Question = Question {
-        id: "sample",
-        category: Category::Technical,
-        text: "What is an SLO",
-        topics: &[],
-        difficulty: Difficulty::Foundational,
-        style: Style::Explain,
-        why: &WHY,
-        structure: &[&[Span {
-            style: SpanStyle::Strong,
-            text: "Define it",
-        }]],
-        talking_points: &[],
-        answer: &[],
-        tip: &[],
-        pitfalls: &[],
-        follow_ups: &[],
-    };
+        ]);
+        let structure = encode_items(&[encode_inline([(SpanStyle::Strong, "Define it")])]);
+        let empty_prose = Prose(Text::Static(""));
+        let empty_items = Items(Text::Static(""));
+        Question {
+            id: "sample",
+            category: Category::Technical,
+            text: "What is an SLO",
+            topics: &[],
+            difficulty: Difficulty::Foundational,
+            style: Style::Explain,
+            why: Prose(Text::Static(leak(why))),
+            structure: Items(Text::Static(leak(structure))),
+            talking_points: empty_items,
+            keywords: Text::Static(""),
+            answer: empty_prose,
+            tip: empty_prose,
+            pitfalls: empty_items,
+            follow_ups: empty_items,
+        }
+    }
 
     #[test]
     fn bank_content_becomes_plain_sentences_without_code() {
         assert_eq!(
-            part_lines(&SAMPLE, Part::Why),
+            part_lines(&sample(), Part::Why),
             ["They want SLOs in practice", "Judgement?"]
         );
-        assert_eq!(spoken_text(&SAMPLE, Part::Question), "What is an SLO.");
+        assert_eq!(spoken_text(&sample(), Part::Question), "What is an SLO.");
         assert_eq!(
-            spoken_text(&SAMPLE, Part::Why),
+            spoken_text(&sample(), Part::Why),
             "Why they ask.\nThey want SLOs in practice.\nJudgement?"
         );
         assert_eq!(
-            spoken_text(&SAMPLE, Part::Structure),
+            spoken_text(&sample(), Part::Structure),
             "How to structure your answer.\nDefine it."
         );
-        assert_eq!(spoken_text(&SAMPLE, Part::TalkingPoints), "Talking points.");
+        assert_eq!(
+            spoken_text(&sample(), Part::TalkingPoints),
+            "Talking points."
+        );
     }
 }

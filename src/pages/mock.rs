@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::bank::{self, model::inline_text, Category, Question};
+use crate::bank::{self, Category, Question};
 use crate::components::answer_editor::{AnswerEditor, MockBegun};
 use crate::insight;
 use crate::mock::{self, MockConfig, MockEvent, MockSession};
@@ -46,15 +46,11 @@ fn measure(store: &Store, id: &str, typed: bool) -> (u32, u32, u32) {
     } else {
         String::new()
     };
-    let points: Vec<String> = question
-        .talking_points
-        .iter()
-        .map(|p| inline_text(p))
-        .collect();
+    let total = question.talking_points.len();
     let covered = if answer.trim().is_empty() {
         0
     } else {
-        insight::coverage(&answer, &points)
+        insight::covered_points(&answer, question)
             .into_iter()
             .filter(|&c| c)
             .count()
@@ -62,7 +58,7 @@ fn measure(store: &Store, id: &str, typed: bool) -> (u32, u32, u32) {
     (
         crate::store::records::word_count(&answer) as u32,
         covered as u32,
-        points.len() as u32,
+        total as u32,
     )
 }
 

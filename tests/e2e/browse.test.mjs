@@ -45,7 +45,9 @@ describe('browse and read', () => {
     const questionText = await first.innerText();
     await first.click();
     await page.waitForURL(/#\/q\/[a-z0-9-]+/);
-    const h1 = page.getByRole('heading', { level: 1 });
+    // The question page replaces the list (waiting for it, not the URL).
+    const h1 = page.getByRole('heading', { level: 1, name: questionText, exact: true });
+    await h1.waitFor();
     assert.equal(await h1.innerText(), questionText);
 
     // The answer material is behind the button.
