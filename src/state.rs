@@ -269,14 +269,18 @@ impl Store {
                 u.insert(id.to_string());
             });
         }
-        // The backup reminder counts from the first edit since the last export.
+        self.note_unbacked_edit(now);
+        self.schedule_flush();
+    }
+
+    /// The backup reminder counts from the first edit since the last export.
+    fn note_unbacked_edit(&self, now: i64) {
         if self
             .data
             .with_untracked(|d| d.settings.unbacked_since_ms.is_none())
         {
             self.update_settings(|s| s.unbacked_since_ms = Some(now));
         }
-        self.schedule_flush();
     }
 
     fn schedule_flush(&self) {
@@ -380,12 +384,7 @@ impl Store {
         self.unsaved_stories.update(|u| {
             u.insert(id.to_string());
         });
-        if self
-            .data
-            .with_untracked(|d| d.settings.unbacked_since_ms.is_none())
-        {
-            self.update_settings(|s| s.unbacked_since_ms = Some(now));
-        }
+        self.note_unbacked_edit(now);
         self.schedule_flush();
     }
 

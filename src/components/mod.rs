@@ -1,6 +1,7 @@
 pub mod answer_editor;
 pub mod banners;
 pub mod blocks;
+pub mod category_chips;
 pub mod linked_stories;
 pub mod rate_buttons;
 pub mod shortcuts;

@@ -5,6 +5,8 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
+
+use crate::components::category_chips::CategoryChips;
 use wasm_bindgen::JsCast;
 
 use crate::bank::{self, Category, Question};
@@ -269,19 +271,6 @@ pub fn CommutePage() -> impl IntoView {
         note.map(|text| view! { <p class="notice commute-note">{text}</p> })
     };
 
-    let chip = move |choice: Option<Category>| {
-        view! {
-            <button
-                type="button"
-                class="chip"
-                aria-pressed=move || (category.get() == choice).to_string()
-                on:click=move |_| category.set(choice)
-            >
-                {choice.map_or("All", Category::label)}
-            </button>
-        }
-    };
-
     let start_screen = move || {
         let pause = store.data.with(|d| d.settings.answer_pause_s);
         view! {
@@ -295,10 +284,7 @@ pub fn CommutePage() -> impl IntoView {
             <p class="hint">"Play/pause on a headset or the lock screen pauses and resumes; next track skips. The screen stays on while it runs. Voice, speed and pause length are in "
                 <a href="#/settings">"Settings"</a> "."
             </p>
-            <div class="chips" role="group" aria-label="Category">
-                {chip(None)}
-                {Category::ALL.into_iter().map(|c| chip(Some(c))).collect_view()}
-            </div>
+            <CategoryChips category/>
             <p class="practice-counts" role="status">
                 {move || queue.with(|q| format!(
                     "{} in today's queue: {} due, {} new",

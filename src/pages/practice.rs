@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::components::category_chips::CategoryChips;
+
 use crate::bank::{self, Category, Question};
 use crate::route::Route;
 use crate::schedule::{days_until_interview, practice_queue};
@@ -49,18 +51,6 @@ pub fn PracticePage() -> impl IntoView {
             </li>
         }
     };
-    let chip = move |choice: Option<Category>| {
-        view! {
-            <button
-                type="button"
-                class="chip"
-                aria-pressed=move || (category.get() == choice).to_string()
-                on:click=move |_| category.set(choice)
-            >
-                {choice.map_or("All", Category::label)}
-            </button>
-        }
-    };
 
     view! {
         <h1>"Practice"</h1>
@@ -74,10 +64,7 @@ pub fn PracticePage() -> impl IntoView {
                 q.new_started_today,
             ))}
         </p>
-        <div class="chips" role="group" aria-label="Category">
-            {chip(None)}
-            {Category::ALL.into_iter().map(|c| chip(Some(c))).collect_view()}
-        </div>
+        <CategoryChips category/>
         {move || queue.with(|q| q.questions().next()).map(|first| view! {
             <p><a class="button" href=href(first)>"Start practising"</a></p>
         })}
