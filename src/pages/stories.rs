@@ -254,6 +254,19 @@ fn StoryEditor(id: String) -> impl IntoView {
     let id = StoredValue::new(id);
     let exists =
         Memo::new(move |_| id.with_value(|id| store.data.with(|d| d.stories.contains_key(id))));
+    // A story left with nothing written (a "New story" opened and left) is
+    // not kept as an "Untitled story".
+    on_cleanup(move || {
+        let Some(id) = id.try_get_value() else {
+            return;
+        };
+        let blank = store
+            .data
+            .with_untracked(|d| d.stories.get(&id).is_some_and(Story::is_empty));
+        if blank {
+            store.delete_story(&id);
+        }
+    });
     view! {
         <Show when=move || exists.get() fallback=move || view! { <NoSuchStory id=id.get_value()/> }>
             <StoryForm id=id.get_value()/>

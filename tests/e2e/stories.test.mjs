@@ -67,6 +67,13 @@ describe('story bank', () => {
     assert.equal(await gaps.count(), behavioural);
     await screenshot(page, 'stories-empty-1280', { fullPage: false });
 
+    // "New story" opened and left with nothing written is not kept.
+    await page.getByRole('button', { name: 'New story' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Untitled story' }).waitFor();
+    await page.getByRole('link', { name: '← All stories' }).first().click();
+    await page.getByText('No stories yet.').waitFor();
+    assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('opsdrill/story/')).length), 0);
+
     const id = await newStory(page, 'The Friday failover');
     await page.getByRole('textbox', { name: 'Situation' }).fill('The primary database lost its disk on a Friday evening.');
     await page.getByRole('textbox', { name: 'Task' }).fill('I was incident commander.');
