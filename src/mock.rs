@@ -188,14 +188,6 @@ impl MockSession {
         }
     }
 
-    /// The questions asked so far, in order.
-    pub fn asked(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.slots
-            .iter()
-            .filter(|s| s.started_ms.is_some())
-            .map(|s| s.id)
-    }
-
     /// The record kept in history. `measure` gives, per question id, the
     /// words written and the talking points covered out of the total.
     pub fn record(&self, measure: impl Fn(&str) -> (u32, u32, u32)) -> MockRecord {

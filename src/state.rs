@@ -518,17 +518,24 @@ impl Store {
         let _ = self.save_record(StoreKey::Schedule);
     }
 
-    /// The Practice queue's options from the settings (tracked).
-    pub fn queue_options(&self, category: Option<crate::bank::Category>) -> schedule::QueueOptions {
+    /// Today's practice queue (due first, then new up to the daily limit),
+    /// optionally within one category. Tracks the data when read reactively.
+    pub fn practice_queue(
+        &self,
+        category: Option<crate::bank::Category>,
+    ) -> schedule::PracticeQueue {
         let offset = utc_offset_min();
-        self.data.with(|d| schedule::QueueOptions {
-            category,
-            daily_new_limit: d.settings.daily_new_limit,
-            interview_cap_ms: schedule::interview_cap_ms(
-                d.settings.interview_date.as_deref(),
-                offset,
-            ),
-            utc_offset_min: offset,
+        self.data.with(|d| {
+            let options = schedule::QueueOptions {
+                category,
+                daily_new_limit: d.settings.daily_new_limit,
+                interview_cap_ms: schedule::interview_cap_ms(
+                    d.settings.interview_date.as_deref(),
+                    offset,
+                ),
+                utc_offset_min: offset,
+            };
+            schedule::practice_queue(crate::bank::QUESTIONS, &d.schedule, &options, now_ms())
         })
     }
 

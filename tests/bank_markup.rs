@@ -2,7 +2,7 @@
 //! render time. Every section of every question must decode to exactly the
 //! blocks and styled spans the compiler parsed from the Markdown.
 
-use opsdrill::bank::{Block, Inline, Prose, SpanStyle, QUESTIONS};
+use opsdrill::bank::{Block, Inline, Prose, QUESTIONS};
 use opsdrill_bank_compiler as compiler;
 use opsdrill_text::markup;
 
@@ -10,12 +10,7 @@ fn spans(inline: Inline<'_>) -> Vec<compiler::Span> {
     inline
         .spans()
         .map(|span| compiler::Span {
-            style: match span.style {
-                SpanStyle::Plain => compiler::SpanStyle::Plain,
-                SpanStyle::Emphasis => compiler::SpanStyle::Emphasis,
-                SpanStyle::Strong => compiler::SpanStyle::Strong,
-                SpanStyle::Code => compiler::SpanStyle::Code,
-            },
+            style: span.style,
             text: span.text.to_string(),
         })
         .collect()

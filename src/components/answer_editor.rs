@@ -287,11 +287,14 @@ pub fn AnswerEditor(
 #[component]
 fn PreviousVersions(id: &'static str) -> impl IntoView {
     let store = expect_context::<Store>();
-    let versions = Memo::new(move |_| {
-        store
-            .data
-            .with(|d| d.answers.get(id).map(|a| a.previous.clone()))
-            .unwrap_or_default()
+    // Versions only change when one is added or restored: a cheap key, so
+    // typing in the answer does not copy them on every keystroke.
+    let changed = Memo::new(move |_| {
+        store.data.with(|d| {
+            d.answers
+                .get(id)
+                .map(|a| (a.previous.len(), a.previous.last().map(|v| v.replaced_ms)))
+        })
     });
     let restored = RwSignal::new(false);
     let restore = move |index: usize| {
@@ -308,7 +311,11 @@ fn PreviousVersions(id: &'static str) -> impl IntoView {
         }
     };
     let list = move || {
-        let versions = versions.get();
+        changed.track();
+        let versions = store
+            .data
+            .with_untracked(|d| d.answers.get(id).map(|a| a.previous.clone()))
+            .unwrap_or_default();
         (!versions.is_empty()).then(|| {
             let count = versions.len();
             let items = versions

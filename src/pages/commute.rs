@@ -9,11 +9,11 @@ use leptos::prelude::*;
 use crate::components::category_chips::CategoryChips;
 use wasm_bindgen::JsCast;
 
-use crate::bank::{self, Category, Question};
+use crate::bank::{Category, Question};
 use crate::commute::{format_left, part_heading, part_lines, Action, Commute, Config, Part, Step};
 use crate::components::rate_buttons::RateButtons;
 use crate::format::count;
-use crate::schedule::{describe_interval, practice_queue, Grade};
+use crate::schedule::{describe_interval, Grade};
 use crate::speech::{self, MediaAction};
 use crate::state::{now_ms, Store};
 
@@ -148,12 +148,7 @@ pub fn CommutePage() -> impl IntoView {
     let store = expect_context::<Store>();
     let can_speak = speech::available();
     let category = RwSignal::new(None::<Category>);
-    let queue = Memo::new(move |_| {
-        let options = store.queue_options(category.get());
-        store
-            .data
-            .with(|d| practice_queue(bank::QUESTIONS, &d.schedule, &options, now_ms()))
-    });
+    let queue = Memo::new(move |_| store.practice_queue(category.get()));
     let empty_config = Config {
         answer_pause_ms: 0,
         voice: can_speak,

@@ -235,22 +235,14 @@ pub fn MockPage() -> impl IntoView {
         if let Some(ticker) = ticker {
             ticker.clear();
         }
-        // Leaving mid-interview keeps what was answered.
+        // Leaving mid-interview keeps what was answered: as "End interview".
         let now = now_ms();
         session.update_untracked(|s| {
             if let Some(s) = s {
                 s.finish(now);
             }
         });
-        if let Some(id) = open.get_value() {
-            close(id);
-        }
-        if let Some(done) = session.get_untracked() {
-            let record = done.record(figures);
-            if !record.items.is_empty() {
-                store.save_mock(record);
-            }
-        }
+        sync();
     });
 
     view! {

@@ -2,9 +2,9 @@ use leptos::prelude::*;
 
 use crate::components::category_chips::CategoryChips;
 
-use crate::bank::{self, Category, Question};
+use crate::bank::{Category, Question};
 use crate::route::Route;
-use crate::schedule::{days_until_interview, practice_queue};
+use crate::schedule::days_until_interview;
 use crate::search::ListQuery;
 use crate::state::{now_ms, utc_offset_min, Store};
 
@@ -15,12 +15,7 @@ pub fn PracticePage() -> impl IntoView {
     crate::browser::set_title("Practice: OpsDrill");
     let store = expect_context::<Store>();
     let category = RwSignal::new(None::<Category>);
-    let queue = Memo::new(move |_| {
-        let options = store.queue_options(category.get());
-        store
-            .data
-            .with(|d| practice_queue(bank::QUESTIONS, &d.schedule, &options, now_ms()))
-    });
+    let queue = Memo::new(move |_| store.practice_queue(category.get()));
     let interview = move || {
         store.data.with(|d| {
             let date = d.settings.interview_date.as_deref();

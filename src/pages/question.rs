@@ -7,9 +7,8 @@ use crate::components::linked_stories::LinkedStories;
 use crate::components::rate_buttons::RateButtons;
 use crate::insight;
 use crate::route::Route;
-use crate::schedule::practice_queue;
 use crate::search::{bank_index, neighbours, ListQuery};
-use crate::state::{now_ms, Store};
+use crate::state::Store;
 
 /// One question: why it is asked, the user's answer, then the answer material
 /// behind "Show model answer", side by side with the user's answer on wide
@@ -109,10 +108,7 @@ pub fn QuestionPage(question: &'static Question, list: ListQuery) -> impl IntoVi
     // After a rating: the next question the Practice page would offer.
     let next_practice = RwSignal::new(None::<&'static Question>);
     let on_rated = move |_| {
-        let options = store.queue_options(None);
-        let queue = store
-            .data
-            .with_untracked(|d| practice_queue(bank::QUESTIONS, &d.schedule, &options, now_ms()));
+        let queue = untrack(|| store.practice_queue(None));
         next_practice.set(queue.questions().find(|q| q.id != id));
     };
 

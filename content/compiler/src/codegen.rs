@@ -10,19 +10,11 @@ use std::fmt::Write;
 
 use opsdrill_text::markup::{self, EncodeBlock};
 
-use crate::markdown::{Block, Span, SpanStyle};
+use crate::markdown::{Block, Span};
 use crate::Bank;
 
 fn inline(spans: &[Span]) -> String {
-    markup::encode_inline(spans.iter().map(|span| {
-        let style = match span.style {
-            SpanStyle::Plain => markup::SpanStyle::Plain,
-            SpanStyle::Emphasis => markup::SpanStyle::Emphasis,
-            SpanStyle::Strong => markup::SpanStyle::Strong,
-            SpanStyle::Code => markup::SpanStyle::Code,
-        };
-        (style, span.text.as_str())
-    }))
+    markup::encode_inline(spans.iter().map(|span| (span.style, span.text.as_str())))
 }
 
 fn item_list(items: &[Vec<Span>]) -> Vec<String> {

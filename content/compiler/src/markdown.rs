@@ -2,15 +2,8 @@
 //! app does not render (HTML, links, images, tables, nested lists, headings).
 
 use opsdrill_text::markup::is_reserved;
+pub use opsdrill_text::markup::SpanStyle;
 use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SpanStyle {
-    Plain,
-    Emphasis,
-    Strong,
-    Code,
-}
 
 /// A run of inline text in one style.
 #[derive(Debug, Clone, PartialEq, Eq)]
