@@ -2,7 +2,7 @@
 //! hash, the history entry, the title and the scroll position. Failures here
 //! are cosmetic, so they are ignored rather than surfaced.
 
-use crate::route::Route;
+use opsdrill_core::route::Route;
 
 pub fn current_route() -> Route {
     let hash = web_sys::window()

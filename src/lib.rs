@@ -4,26 +4,14 @@
 //! tested natively; `pages/` and `components/` are thin Leptos views over it;
 //! `browser` is the small amount of web-sys glue.
 
-pub mod bank;
 mod browser;
-pub mod commute;
 mod components;
 mod dictation;
-mod format;
-pub mod insight;
-pub mod mock;
 mod pages;
 mod pwa;
-pub mod route;
-pub mod schedule;
-pub mod search;
-pub mod shortcuts;
 mod speech;
 pub mod state;
-pub mod stats;
 mod storage;
-pub mod store;
-pub mod stories;
 
 use leptos::prelude::*;
 
@@ -31,6 +19,8 @@ use components::banners::StorageBanners;
 use components::shortcuts::Shortcuts;
 use components::site_header::SiteHeader;
 use components::update_banner::UpdateBanner;
+use opsdrill_core::bank;
+use opsdrill_core::route::Route;
 use pages::commute::CommutePage;
 use pages::home::HomePage;
 use pages::mock::MockPage;
@@ -41,7 +31,6 @@ use pages::question::QuestionPage;
 use pages::questions::QuestionsPage;
 use pages::settings::SettingsPage;
 use pages::stories::StoriesPage;
-use route::Route;
 
 /// The route the app is showing, provided as context.
 #[derive(Clone, Copy)]

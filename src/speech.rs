@@ -161,7 +161,7 @@ pub fn speak(text: &str, voice: &str, rate_pct: u32, on_done: impl FnOnce(bool) 
         .flatten();
     let state = Speaking {
         generation,
-        rest: crate::commute::speech_chunks(text, CHUNK_CHARS).into(),
+        rest: opsdrill_core::commute::speech_chunks(text, CHUNK_CHARS).into(),
         voice,
         rate: (rate_pct.clamp(50, 200) as f32) / 100.0,
         utterance: None,

@@ -11,11 +11,11 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::schedule::{self, Grade};
 use crate::storage::{self, Unreadable, WriteError};
-use crate::store::backup::{self, keep_both};
-use crate::store::codec::{self, StoreKey};
-use crate::store::{Answer, UserData};
+use opsdrill_core::data::backup::{self, keep_both};
+use opsdrill_core::data::codec::{self, StoreKey};
+use opsdrill_core::data::{Answer, UserData};
+use opsdrill_core::schedule::{self, Grade};
 
 /// Problems the banners tell the user about.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -370,7 +370,7 @@ impl Store {
     }
 
     /// Changes a story in memory at once and writes it like an answer.
-    pub fn edit_story(&self, id: &str, change: impl FnOnce(&mut crate::store::Story)) {
+    pub fn edit_story(&self, id: &str, change: impl FnOnce(&mut opsdrill_core::data::Story)) {
         if self.data.with_untracked(|d| !d.stories.contains_key(id)) {
             return;
         }
@@ -455,7 +455,7 @@ impl Store {
     }
 
     /// Keeps a finished mock interview in the history.
-    pub fn save_mock(&self, record: crate::store::MockRecord) {
+    pub fn save_mock(&self, record: opsdrill_core::data::MockRecord) {
         self.data.update(|d| d.mocks.sessions.push(record));
         let _ = self.save_record(StoreKey::Mocks);
     }
@@ -522,7 +522,7 @@ impl Store {
     /// optionally within one category. Tracks the data when read reactively.
     pub fn practice_queue(
         &self,
-        category: Option<crate::bank::Category>,
+        category: Option<opsdrill_core::bank::Category>,
     ) -> schedule::PracticeQueue {
         let offset = utc_offset_min();
         self.data.with(|d| {
@@ -535,11 +535,16 @@ impl Store {
                 ),
                 utc_offset_min: offset,
             };
-            schedule::practice_queue(crate::bank::QUESTIONS, &d.schedule, &options, now_ms())
+            schedule::practice_queue(
+                opsdrill_core::bank::QUESTIONS,
+                &d.schedule,
+                &options,
+                now_ms(),
+            )
         })
     }
 
-    pub fn update_settings(&self, change: impl FnOnce(&mut crate::store::Settings)) {
+    pub fn update_settings(&self, change: impl FnOnce(&mut opsdrill_core::data::Settings)) {
         self.data.update(|d| change(&mut d.settings));
         let _ = self.save_record(StoreKey::Settings);
     }

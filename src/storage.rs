@@ -7,8 +7,8 @@ use std::collections::BTreeSet;
 
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::store::codec::{self, StoreKey};
-use crate::store::UserData;
+use opsdrill_core::data::codec::{self, StoreKey};
+use opsdrill_core::data::UserData;
 
 /// A stored value the app could not read.
 #[derive(Debug, Clone, PartialEq, Eq)]

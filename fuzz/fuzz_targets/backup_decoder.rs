@@ -4,7 +4,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use opsdrill::store::{backup, codec};
+use opsdrill_core::data::{backup, codec};
 
 fuzz_target!(|bytes: &[u8]| {
     if let Ok(data) = backup::parse(bytes) {

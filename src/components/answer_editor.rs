@@ -6,12 +6,12 @@
 use leptos::prelude::*;
 
 use crate::dictation::{self, Recognition};
-use crate::store::time;
+use opsdrill_core::time;
 
-use crate::bank::{Question, Style};
 use crate::state::Store;
-use crate::store::records::speaking_seconds;
-use crate::store::Answer;
+use opsdrill_core::bank::{Question, Style};
+use opsdrill_core::data::records::speaking_seconds;
+use opsdrill_core::data::Answer;
 
 #[derive(Clone, Copy, PartialEq)]
 enum Field {
@@ -348,7 +348,7 @@ fn PreviousVersions(id: &'static str) -> impl IntoView {
                 .collect_view();
             view! {
                 <details class="previous-versions">
-                    <summary>{crate::format::count(count, "earlier version", "earlier versions")}</summary>
+                    <summary>{opsdrill_core::format::count(count, "earlier version", "earlier versions")}</summary>
                     <p class="hint">"Using one keeps the current text as an earlier version too."</p>
                     <ol>{items}</ol>
                 </details>

@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 
 use crate::state::{now_ms, Store};
-use crate::store::{backup, time};
+use opsdrill_core::data::backup;
+use opsdrill_core::time;
 
 pub const REMINDER_DAYS: i64 = 14;
 

@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 
-use opsdrill_text::markup::{Items, Prose};
+use opsdrill_core::bank::markup::{Items, Prose};
 
-use crate::bank::{Block, Inline, SpanStyle};
+use opsdrill_core::bank::{Block, Inline, SpanStyle};
 
 #[component]
 pub fn InlineText(inline: Inline<'static>) -> impl IntoView {

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::bank::Category;
+use opsdrill_core::bank::Category;
 
 /// "All" and one toggle chip per category; the pressed one is `category`.
 #[component]

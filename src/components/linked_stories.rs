@@ -4,12 +4,12 @@
 
 use leptos::prelude::*;
 
-use crate::bank::{Category, Question};
 use crate::pages::stories::{edited_on, open_story};
-use crate::route::Route;
 use crate::state::Store;
-use crate::store::Story;
-use crate::stories::{display_title, linked_to, not_linked_to};
+use opsdrill_core::bank::{Category, Question};
+use opsdrill_core::data::Story;
+use opsdrill_core::route::Route;
+use opsdrill_core::stories::{display_title, linked_to, not_linked_to};
 
 #[component]
 pub fn LinkedStories(question: &'static Question) -> impl IntoView {

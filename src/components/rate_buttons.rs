@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::bank::Question;
-use crate::schedule::{self, describe_interval, Grade};
 use crate::state::{now_ms, utc_offset_min, Store};
+use opsdrill_core::bank::Question;
+use opsdrill_core::schedule::{self, describe_interval, Grade};
 
 #[component]
 pub fn RateButtons(

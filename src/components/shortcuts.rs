@@ -1,9 +1,9 @@
-//! Acts on the keyboard shortcuts (`crate::shortcuts`) and shows the list.
+//! Acts on the keyboard shortcuts (`opsdrill_core::shortcuts`) and shows the list.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::shortcuts::{shortcut_for, Shortcut, HELP};
+use opsdrill_core::shortcuts::{shortcut_for, Shortcut, HELP};
 
 fn click(selector: &str) -> bool {
     document()

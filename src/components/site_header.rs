@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
-use crate::route::Section;
 use crate::CurrentRoute;
+use opsdrill_core::route::Section;
 
 /// The brand and the primary navigation. Mirrors the static shell in
 /// index.html so nothing moves when the app takes over.

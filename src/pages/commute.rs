@@ -1,5 +1,5 @@
 //! Commute mode: today's practice queue, hands-free. The loop itself is
-//! `crate::commute` (pure); this page feeds it speech ends, timers and
+//! `opsdrill_core::commute` (pure); this page feeds it speech ends, timers and
 //! buttons, and carries out what it asks (`crate::speech`).
 
 use std::time::Duration;
@@ -9,13 +9,15 @@ use leptos::prelude::*;
 use crate::components::category_chips::CategoryChips;
 use wasm_bindgen::JsCast;
 
-use crate::bank::{Category, Question};
-use crate::commute::{format_left, part_heading, part_lines, Action, Commute, Config, Part, Step};
 use crate::components::rate_buttons::RateButtons;
-use crate::format::count;
-use crate::schedule::{describe_interval, Grade};
 use crate::speech::{self, MediaAction};
 use crate::state::{now_ms, Store};
+use opsdrill_core::bank::{Category, Question};
+use opsdrill_core::commute::{
+    format_left, part_heading, part_lines, Action, Commute, Config, Part, Step,
+};
+use opsdrill_core::format::count;
+use opsdrill_core::schedule::{describe_interval, Grade};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Screen {

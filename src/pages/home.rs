@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
-use crate::bank::{self, Category};
-use crate::route::Route;
-use crate::search::ListQuery;
+use opsdrill_core::bank::{self, Category};
+use opsdrill_core::route::Route;
+use opsdrill_core::search::ListQuery;
 
 #[component]
 pub fn HomePage() -> impl IntoView {

@@ -8,16 +8,17 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::bank::{self, Category, Question};
 use crate::components::answer_editor::{AnswerEditor, MockBegun};
-use crate::insight;
-use crate::mock::{self, MockConfig, MockEvent, MockSession};
-use crate::route::Route;
-use crate::schedule::Grade;
-use crate::search::ListQuery;
 use crate::state::{now_ms, utc_offset_min, Store};
-use crate::store::records::{MOCK_QUESTIONS, MOCK_SECONDS};
-use crate::store::{time, MockRecord};
+use opsdrill_core::bank::{self, Category, Question};
+use opsdrill_core::data::records::{MOCK_QUESTIONS, MOCK_SECONDS};
+use opsdrill_core::data::MockRecord;
+use opsdrill_core::insight;
+use opsdrill_core::mock::{self, MockConfig, MockEvent, MockSession};
+use opsdrill_core::route::Route;
+use opsdrill_core::schedule::Grade;
+use opsdrill_core::search::ListQuery;
+use opsdrill_core::time;
 
 /// Seconds per question offered on the setup form.
 const TIME_CHOICES: [u32; 6] = [30, 60, 90, 120, 180, 300];
@@ -56,7 +57,7 @@ fn measure(store: &Store, id: &str, typed: bool) -> (u32, u32, u32) {
             .count()
     };
     (
-        crate::store::records::word_count(&answer) as u32,
+        opsdrill_core::data::records::word_count(&answer) as u32,
         covered as u32,
         total as u32,
     )
@@ -492,7 +493,7 @@ fn Summary(started: i64, rateable: bool) -> impl IntoView {
                 .cloned()
         })
     };
-    let row = move |index: usize, item: crate::store::MockItem, limit: u32| {
+    let row = move |index: usize, item: opsdrill_core::data::MockItem, limit: u32| {
         let question = bank::find(&item.id);
         let text = question.map_or(item.id.clone(), |q| q.text.to_string());
         let href = question_href(&item.id);
@@ -530,7 +531,7 @@ fn Summary(started: i64, rateable: bool) -> impl IntoView {
                 <h3><a href=href>{text}</a></h3>
                 <p class="mock-figures">
                     <span>{format!("{} of {} used", mock::clock(i64::from(item.seconds_used)), mock::clock(i64::from(limit)))}</span>
-                    <span>{crate::format::count(item.words as usize, "word", "words")}</span>
+                    <span>{opsdrill_core::format::count(item.words as usize, "word", "words")}</span>
                     <span>{format!("{} of {} talking points", item.points_covered, item.points_total)}</span>
                 </p>
                 {rate}

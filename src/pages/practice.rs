@@ -2,11 +2,11 @@ use leptos::prelude::*;
 
 use crate::components::category_chips::CategoryChips;
 
-use crate::bank::{Category, Question};
-use crate::route::Route;
-use crate::schedule::days_until_interview;
-use crate::search::ListQuery;
 use crate::state::{now_ms, utc_offset_min, Store};
+use opsdrill_core::bank::{Category, Question};
+use opsdrill_core::route::Route;
+use opsdrill_core::schedule::days_until_interview;
+use opsdrill_core::search::ListQuery;
 
 /// Today's practice: questions due now first, then new ones up to the daily
 /// limit, optionally within one category.

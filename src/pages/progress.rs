@@ -1,10 +1,10 @@
 use leptos::prelude::*;
 
-use crate::bank::{self, Category};
-use crate::format::count;
 use crate::state::{now_ms, utc_offset_min, Store};
-use crate::stats::{category_progress, heatmap, reviews_per_day, streak};
-use crate::store::time;
+use opsdrill_core::bank::{self, Category};
+use opsdrill_core::format::count;
+use opsdrill_core::stats::{category_progress, heatmap, reviews_per_day, streak};
+use opsdrill_core::time;
 
 const WEEKS: usize = 12;
 const CELL: usize = 14;

@@ -1,14 +1,14 @@
 use leptos::prelude::*;
 
-use crate::bank::{self, model::inline_text, Question};
 use crate::components::answer_editor::AnswerEditor;
 use crate::components::blocks::{Blocks, InlineList};
 use crate::components::linked_stories::LinkedStories;
 use crate::components::rate_buttons::RateButtons;
-use crate::insight;
-use crate::route::Route;
-use crate::search::{bank_index, neighbours, ListQuery};
 use crate::state::Store;
+use opsdrill_core::bank::{self, model::inline_text, Question};
+use opsdrill_core::insight;
+use opsdrill_core::route::Route;
+use opsdrill_core::search::{bank_index, neighbours, ListQuery};
 
 /// One question: why it is asked, the user's answer, then the answer material
 /// behind "Show model answer", side by side with the user's answer on wide
@@ -166,7 +166,7 @@ pub fn QuestionPage(question: &'static Question, list: ListQuery) -> impl IntoVi
                     <section aria-labelledby="points">
                         <h2 id="points">{headings.talking_points}</h2>
                         <p class="hint">
-                            {if question.style == crate::bank::Style::Ask {
+                            {if question.style == opsdrill_core::bank::Style::Ask {
                                 "Tick what you would listen for: "
                             } else {
                                 "Tick what your answer covered: "

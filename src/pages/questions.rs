@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 
-use crate::bank::{self, Category, Question};
-use crate::route::Route;
-use crate::search::{bank_index, ListQuery};
 use crate::state::Store;
+use opsdrill_core::bank::{self, Category, Question};
+use opsdrill_core::route::Route;
+use opsdrill_core::search::{bank_index, ListQuery};
 
 /// The question list with its filters. The filters live in the URL (replaced,
 /// not pushed, as they change) so a reload or a shared link shows the same list.

@@ -2,13 +2,14 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::bank;
 use crate::components::banners::download_backup;
-use crate::format::count;
 use crate::state::{now_ms, Store};
-use crate::store::backup::{self, MergeSummary, MAX_BACKUP_BYTES};
-use crate::store::records::MAX_DAILY_NEW_LIMIT;
-use crate::store::{markdown_export, time, UserData};
+use opsdrill_core::bank;
+use opsdrill_core::data::backup::{self, MergeSummary, MAX_BACKUP_BYTES};
+use opsdrill_core::data::records::MAX_DAILY_NEW_LIMIT;
+use opsdrill_core::data::{markdown_export, UserData};
+use opsdrill_core::format::count;
+use opsdrill_core::time;
 
 /// A backup that passed validation, waiting for the user's choice.
 #[derive(Clone)]
@@ -296,7 +297,7 @@ fn rate_label(pct: u32) -> String {
 #[component]
 fn CommuteSettings() -> impl IntoView {
     use crate::speech;
-    use crate::store::records::{ANSWER_PAUSES_S, SPEECH_RATES_PCT};
+    use opsdrill_core::data::records::{ANSWER_PAUSES_S, SPEECH_RATES_PCT};
 
     let store = expect_context::<Store>();
     let can_speak = speech::available();

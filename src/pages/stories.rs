@@ -8,16 +8,17 @@ use std::cell::RefCell;
 
 use leptos::prelude::*;
 
-use crate::bank::{self, Question};
-use crate::format::count;
-use crate::route::Route;
 use crate::state::{utc_offset_min, Store};
-use crate::store::records::word_count;
-use crate::store::{time, Story};
-use crate::stories::{
+use opsdrill_core::bank::{self, Question};
+use opsdrill_core::data::records::word_count;
+use opsdrill_core::data::Story;
+use opsdrill_core::format::count;
+use opsdrill_core::route::Route;
+use opsdrill_core::stories::{
     behavioural, display_title, format_tags, gaps, parse_tags, question_matches, tag_counts,
     with_tag,
 };
+use opsdrill_core::time;
 
 thread_local! {
     /// The title of a story just deleted, told once on the list it returns to.

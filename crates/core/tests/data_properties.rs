@@ -4,11 +4,11 @@
 use proptest::prelude::*;
 use serde_json::Value;
 
-use opsdrill::store::codec::{
+use opsdrill_core::data::codec::{
     decode_answer, decode_marks, decode_mocks, decode_schedule, decode_settings, decode_story,
     encode,
 };
-use opsdrill::store::{backup, Answer, StarText};
+use opsdrill_core::data::{backup, Answer, StarText};
 
 fn json_value() -> impl Strategy<Value = Value> {
     let leaf = prop_oneof![

@@ -3,7 +3,7 @@
 //! the tests drive it with a fake clock.
 
 use crate::bank::{Category, Question};
-use crate::store::{MockItem, MockRecord};
+use crate::data::{MockItem, MockRecord};
 
 /// What the user chose on the setup form.
 #[derive(Debug, Clone, PartialEq, Eq)]

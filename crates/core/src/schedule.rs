@@ -5,8 +5,8 @@ use chrono::{DateTime, Utc};
 use rs_fsrs::{Card, Rating, State, FSRS};
 
 use crate::bank::{Category, Question};
-use crate::store::records::{CardState, Review, Schedule};
-use crate::store::time;
+use crate::data::records::{CardState, Review, Schedule};
+use crate::time;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Grade {

@@ -4,7 +4,7 @@
 use crate::bank::Question;
 
 use super::records::UserData;
-use super::time;
+use crate::time;
 
 pub fn export(data: &UserData, questions: &[Question], now_ms: i64) -> String {
     let mut out = format!(
@@ -102,7 +102,7 @@ fn export_stories(out: &mut String, data: &UserData, questions: &[Question]) {
 mod tests {
     use super::*;
     use crate::bank::QUESTIONS;
-    use crate::store::records::{Answer, StarText};
+    use crate::data::records::{Answer, StarText};
 
     #[test]
     fn every_answer_appears_under_its_question() {
@@ -137,7 +137,7 @@ mod tests {
     #[test]
     fn stories_appear_with_tags_star_parts_and_linked_questions() {
         use crate::bank::Category;
-        use crate::store::Story;
+        use crate::data::Story;
         let behavioural: Vec<_> = QUESTIONS
             .iter()
             .filter(|q| q.category == Category::Behavioural)

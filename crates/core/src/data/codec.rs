@@ -232,7 +232,7 @@ pub fn validate_settings(settings: &Settings) -> Result<(), DecodeError> {
         )));
     }
     if let Some(date) = &settings.interview_date {
-        if super::time::parse_date(date).is_none() {
+        if crate::time::parse_date(date).is_none() {
             return Err(DecodeError::Invalid(format!(
                 "interview_date `{date}` is not a YYYY-MM-DD date"
             )));
@@ -269,7 +269,7 @@ pub fn validate_settings(settings: &Settings) -> Result<(), DecodeError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::records::{CardState, Review, StarText};
+    use crate::data::records::{CardState, Review, StarText};
 
     #[test]
     fn keys_round_trip_and_foreign_keys_are_ignored() {

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use crate::bank::{Category, Question};
-use crate::store::Story;
+use crate::data::Story;
 
 /// What a story with no title is called in lists.
 pub const UNTITLED: &str = "Untitled story";
@@ -137,7 +137,7 @@ pub fn question_matches(text: &str, filter: &str) -> bool {
 mod tests {
     use super::*;
     use crate::bank::QUESTIONS;
-    use crate::store::StarText;
+    use crate::data::StarText;
 
     fn story(title: &str, updated_ms: i64, questions: &[&str], tags: &[&str]) -> Story {
         Story {

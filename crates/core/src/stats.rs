@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 
 use crate::bank::{Category, Question};
-use crate::store::records::{Answer, Schedule};
-use crate::store::time;
+use crate::data::records::{Answer, Schedule};
+use crate::time;
 
 /// A card counts as mastered once FSRS schedules it three weeks or more ahead.
 pub const MASTERED_DAYS: i64 = 21;

@@ -6,9 +6,9 @@
 use std::path::Path;
 
 fn main() {
-    println!("cargo:rerun-if-changed=content/topics.md");
-    println!("cargo:rerun-if-changed=content/questions");
-    let bank = match opsdrill_bank_compiler::load_dir(Path::new("content")) {
+    println!("cargo:rerun-if-changed=../../content/topics.md");
+    println!("cargo:rerun-if-changed=../../content/questions");
+    let bank = match opsdrill_bank_compiler::load_dir(Path::new("../../content")) {
         Ok(bank) => bank,
         Err(errors) => {
             for error in &errors {

@@ -2,6 +2,9 @@
 
 pub mod model;
 
+/// The compact markup the sections are kept in, decoded at render time.
+pub use opsdrill_text::markup;
+
 pub use model::{
     Block, Category, Difficulty, Inline, Items, Prose, Question, Span, SpanStyle, Style, Text,
     Topic,

@@ -13,7 +13,7 @@ use super::codec::{self, SCHEMA_VERSION};
 use super::records::{
     Answer, AnswerVersion, Marks, MockHistory, Schedule, Settings, StarText, Story, UserData,
 };
-use super::time;
+use crate::time;
 
 pub const APP_ID: &str = "opsdrill";
 pub const MAX_BACKUP_BYTES: usize = 5 * 1024 * 1024;
@@ -429,7 +429,7 @@ pub fn needs_reminder(data: &UserData, now_ms: i64, days: i64) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::records::{CardState, MockItem, MockRecord, Review};
+    use crate::data::records::{CardState, MockItem, MockRecord, Review};
 
     fn answer(text: &str, updated_ms: i64) -> Answer {
         Answer {

@@ -5,8 +5,8 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use opsdrill::bank::{Question, QUESTIONS};
-use opsdrill::search::{ListQuery, SearchIndex};
+use opsdrill_core::bank::{Question, QUESTIONS};
+use opsdrill_core::search::{ListQuery, SearchIndex};
 
 /// Every prefix of each query, as a user types it.
 const TYPED: [&str; 4] = [
