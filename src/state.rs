@@ -1,6 +1,6 @@
 //! The user's data as app-wide reactive state, provided as context. Views
 //! read `Store::data` and change things only through these methods, which
-//! update memory first and then persist through `crate::storage`.
+//! update memory first and then persist through `crate::web::local_storage`.
 //!
 //! An answer is "unsaved" from its first keystroke until a write succeeds;
 //! a failed write keeps it unsaved (and retried on every flush), so the editor
@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::storage::{self, Unreadable, WriteError};
+use crate::web::local_storage::{self, Unreadable, WriteError};
 use opsdrill_core::data::backup::{self, keep_both};
 use opsdrill_core::data::codec::{self, StoreKey};
 use opsdrill_core::data::{Answer, UserData};
@@ -67,7 +67,7 @@ pub fn utc_offset_min() -> i32 {
 impl Store {
     /// Loads what is stored and starts listening for other tabs' saves.
     pub fn load() -> Store {
-        let loaded = storage::load(now_ms());
+        let loaded = local_storage::load(now_ms());
         let store = Store {
             data: RwSignal::new(loaded.data),
             status: RwSignal::new(StorageStatus {
@@ -123,7 +123,7 @@ impl Store {
 
     /// Re-reads storage, keeping answers that are being edited here.
     fn reload_from_storage(&self) {
-        let loaded = storage::load(now_ms());
+        let loaded = local_storage::load(now_ms());
         if loaded.blocked.is_some() {
             return;
         }
@@ -159,7 +159,7 @@ impl Store {
         };
         let StoreKey::Answer(id) = &store_key else {
             self.data.update(|data| {
-                let _ = storage::apply(data, &store_key, &raw);
+                let _ = local_storage::apply(data, &store_key, &raw);
             });
             return;
         };
@@ -229,7 +229,7 @@ impl Store {
         } else if self.status.with_untracked(|s| s.protected.contains(&name)) {
             Err(WriteError::Protected)
         } else {
-            storage::write(&name, &value)
+            local_storage::write(&name, &value)
         };
         self.status.update(|status| match &outcome {
             Ok(()) => status.write_error = None,
@@ -393,7 +393,7 @@ impl Store {
     pub fn delete_story(&self, id: &str) -> bool {
         let key = StoreKey::Story(id.to_string()).name();
         let blocked = self.status.with_untracked(|s| s.blocked.is_some());
-        if !blocked && storage::remove(&key).is_err() {
+        if !blocked && local_storage::remove(&key).is_err() {
             return false;
         }
         self.unsaved_stories.update(|u| {
@@ -576,7 +576,7 @@ impl Store {
         } else {
             let current = self.backup_text();
             let aside = codec::saved_before_import_key(now);
-            storage::write(&aside, &current).map_err(|e| match e {
+            local_storage::write(&aside, &current).map_err(|e| match e {
                 WriteError::Quota => "Storage is full, so the current data could not be saved aside first. Nothing was changed: export a backup, free some space, then import again.".to_string(),
                 other => format!("The current data could not be saved aside first ({other:?}). Nothing was changed."),
             })?;
@@ -623,8 +623,9 @@ impl Store {
         // Stories the import does not have are removed (the copy keeps them).
         for id in previous_stories.iter().filter(|id| !story_ids.contains(id)) {
             if !blocked {
-                not_written +=
-                    usize::from(storage::remove(&StoreKey::Story(id.clone()).name()).is_err());
+                not_written += usize::from(
+                    local_storage::remove(&StoreKey::Story(id.clone()).name()).is_err(),
+                );
             }
         }
         for id in story_ids {

@@ -1,17 +1,17 @@
 //! Commute mode: today's practice queue, hands-free. The loop itself is
 //! `opsdrill_core::commute` (pure); this page feeds it speech ends, timers and
-//! buttons, and carries out what it asks (`crate::speech`).
+//! buttons, and carries out what it asks (`crate::web::speech`).
 
 use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::components::category_chips::CategoryChips;
+use crate::ui::components::category_chips::CategoryChips;
 use wasm_bindgen::JsCast;
 
-use crate::components::rate_buttons::RateButtons;
-use crate::speech::{self, MediaAction};
 use crate::state::{now_ms, Store};
+use crate::ui::components::rate_buttons::RateButtons;
+use crate::web::speech::{self, MediaAction};
 use opsdrill_core::bank::{Category, Question};
 use opsdrill_core::commute::{
     format_left, part_heading, part_lines, Action, Commute, Config, Part, Step,
@@ -146,7 +146,7 @@ fn parts_shown(step: Step) -> &'static [Part] {
 
 #[component]
 pub fn CommutePage() -> impl IntoView {
-    crate::browser::set_title("Commute mode: OpsDrill");
+    crate::web::browser::set_title("Commute mode: OpsDrill");
     let store = expect_context::<Store>();
     let can_speak = speech::available();
     let category = RwSignal::new(None::<Category>);

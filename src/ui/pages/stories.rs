@@ -49,7 +49,7 @@ pub fn StoriesPage(open: Option<String>) -> impl IntoView {
 
 #[component]
 fn StoryList() -> impl IntoView {
-    crate::browser::set_title("Stories: OpsDrill");
+    crate::web::browser::set_title("Stories: OpsDrill");
     let store = expect_context::<Store>();
     let deleted = DELETED.with(|d| d.borrow_mut().take());
     let tag = RwSignal::new(None::<String>);
@@ -277,7 +277,7 @@ fn StoryEditor(id: String) -> impl IntoView {
 
 #[component]
 fn NoSuchStory(id: String) -> impl IntoView {
-    crate::browser::set_title("Story not found: OpsDrill");
+    crate::web::browser::set_title("Story not found: OpsDrill");
     view! {
         <h1>"Story not found"</h1>
         <p class="lede">
@@ -306,7 +306,9 @@ fn StoryForm(id: String) -> impl IntoView {
         id.with_value(|id| store.edit_story(id, change));
     };
     let title = Memo::new(move |_| with_story(&|s| display_title(s).to_string()));
-    Effect::new(move |_| crate::browser::set_title(&format!("{}: Stories: OpsDrill", title.get())));
+    Effect::new(move |_| {
+        crate::web::browser::set_title(&format!("{}: Stories: OpsDrill", title.get()))
+    });
 
     let words = Memo::new(move |_| {
         id.with_value(|id| {

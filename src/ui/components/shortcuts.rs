@@ -39,7 +39,7 @@ pub fn Shortcuts() -> impl IntoView {
     let help_open = RwSignal::new(false);
     let _ = window_event_listener(leptos::ev::keydown, move |ev| {
         let modifier = ev.ctrl_key() || ev.alt_key() || ev.meta_key();
-        let Some(shortcut) = shortcut_for(&ev.key(), crate::browser::is_typing(&ev), modifier)
+        let Some(shortcut) = shortcut_for(&ev.key(), crate::web::browser::is_typing(&ev), modifier)
         else {
             return;
         };

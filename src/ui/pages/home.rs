@@ -6,7 +6,7 @@ use opsdrill_core::search::ListQuery;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
-    crate::browser::set_title("OpsDrill: practise senior DevOps interviews");
+    crate::web::browser::set_title("OpsDrill: practise senior DevOps interviews");
     let categories = Category::ALL
         .into_iter()
         .map(|category| {

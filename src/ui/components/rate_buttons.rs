@@ -25,7 +25,7 @@ pub fn RateButtons(
         on_rated.run(());
     };
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
-        if crate::browser::is_typing(&ev) || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+        if crate::web::browser::is_typing(&ev) || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
             return;
         }
         let grade = match ev.key().as_str() {

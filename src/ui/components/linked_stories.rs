@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::pages::stories::{edited_on, open_story};
 use crate::state::Store;
+use crate::ui::pages::stories::{edited_on, open_story};
 use opsdrill_core::bank::{Category, Question};
 use opsdrill_core::data::Story;
 use opsdrill_core::route::Route;

@@ -9,7 +9,7 @@ use opsdrill_core::search::{bank_index, ListQuery};
 /// not pushed, as they change) so a reload or a shared link shows the same list.
 #[component]
 pub fn QuestionsPage(initial: ListQuery) -> impl IntoView {
-    crate::browser::set_title("Questions: OpsDrill");
+    crate::web::browser::set_title("Questions: OpsDrill");
     let store = expect_context::<Store>();
     let query = RwSignal::new(initial);
     let results = Memo::new(move |_| {
@@ -19,9 +19,9 @@ pub fn QuestionsPage(initial: ListQuery) -> impl IntoView {
                 .with(|d| bank_index().search_marked(q, &d.marks.bookmarks))
         })
     });
-    Effect::new(move |_| crate::browser::replace_route(&Route::Questions(query.get())));
+    Effect::new(move |_| crate::web::browser::replace_route(&Route::Questions(query.get())));
     // Effects run after the first render: the list is on screen and live.
-    Effect::new(|_| crate::browser::mark("opsdrill:questions-interactive"));
+    Effect::new(|_| crate::web::browser::mark("opsdrill:questions-interactive"));
 
     let category_button = move |category: Option<Category>| {
         let label = category.map_or("All", Category::label);

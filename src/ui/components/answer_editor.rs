@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::dictation::{self, Recognition};
+use crate::web::dictation::{self, Recognition};
 use opsdrill_core::time;
 
 use crate::state::Store;

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::CurrentRoute;
+use crate::app::CurrentRoute;
 use opsdrill_core::route::Section;
 
 /// The brand and the primary navigation. Mirrors the static shell in

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
-use crate::pwa::{apply_update, UpdateAvailable};
 use crate::state::Store;
+use crate::web::pwa::{apply_update, UpdateAvailable};
 
 /// "Update available": the new version starts only when the user says so,
 /// after every draft has been written.
@@ -20,7 +20,7 @@ pub fn UpdateBanner() -> impl IntoView {
                         "Some of your answers are only in this tab (storage is full or blocked). Export a backup before reloading, or they will be lost."
                     </p>
                     <button type="button" class="button small" on:click=move |_| {
-                        crate::components::banners::download_backup(store);
+                        crate::ui::components::banners::download_backup(store);
                     }>
                         "Export backup"
                     </button>

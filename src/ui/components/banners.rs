@@ -13,7 +13,9 @@ pub const REMINDER_DAYS: i64 = 14;
 /// recorded only when the download started.
 pub fn download_backup(store: Store) {
     let text = store.backup_text();
-    if crate::browser::download(&backup::file_name(now_ms()), "application/json", &text).is_ok() {
+    if crate::web::browser::download(&backup::file_name(now_ms()), "application/json", &text)
+        .is_ok()
+    {
         store.exported();
     }
 }
@@ -90,7 +92,7 @@ pub fn StorageBanners() -> impl IntoView {
                     </p>
                     <ul>{list}</ul>
                     <button type="button" class="button small" on:click=move |_| {
-                        let _ = crate::browser::download("opsdrill-unreadable-data.txt", "text/plain", &raw);
+                        let _ = crate::web::browser::download("opsdrill-unreadable-data.txt", "text/plain", &raw);
                     }>
                         "Export the unreadable data"
                     </button>

@@ -12,7 +12,7 @@ const GAP: usize = 3;
 
 #[component]
 pub fn ProgressPage() -> impl IntoView {
-    crate::browser::set_title("Progress: OpsDrill");
+    crate::web::browser::set_title("Progress: OpsDrill");
     let store = expect_context::<Store>();
     let offset = utc_offset_min();
     let today = time::local_day(now_ms(), offset);

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::category_chips::CategoryChips;
+use crate::ui::components::category_chips::CategoryChips;
 
 use crate::state::{now_ms, utc_offset_min, Store};
 use opsdrill_core::bank::{Category, Question};
@@ -12,7 +12,7 @@ use opsdrill_core::search::ListQuery;
 /// limit, optionally within one category.
 #[component]
 pub fn PracticePage() -> impl IntoView {
-    crate::browser::set_title("Practice: OpsDrill");
+    crate::web::browser::set_title("Practice: OpsDrill");
     let store = expect_context::<Store>();
     let category = RwSignal::new(None::<Category>);
     let queue = Memo::new(move |_| store.practice_queue(category.get()));

@@ -2,8 +2,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::components::banners::download_backup;
 use crate::state::{now_ms, Store};
+use crate::ui::components::banners::download_backup;
 use opsdrill_core::bank;
 use opsdrill_core::data::backup::{self, MergeSummary, MAX_BACKUP_BYTES};
 use opsdrill_core::data::records::MAX_DAILY_NEW_LIMIT;
@@ -21,13 +21,13 @@ struct PendingImport {
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
-    crate::browser::set_title("Settings: OpsDrill");
+    crate::web::browser::set_title("Settings: OpsDrill");
     let store = expect_context::<Store>();
     let settings = move || store.data.with(|d| d.settings.clone());
 
     let storage_info = RwSignal::new(None::<String>);
     spawn_local(async move {
-        let (persisted, estimate) = crate::browser::storage_estimate().await;
+        let (persisted, estimate) = crate::web::browser::storage_estimate().await;
         let persisted = match persisted {
             Some(true) => "Storage is persistent: the browser will not clear it to save space.",
             Some(false) => "Storage is not marked persistent: the browser may clear it when space runs low. Keep a backup.",
@@ -70,7 +70,7 @@ pub fn SettingsPage() -> impl IntoView {
             return;
         }
         spawn_local(async move {
-            let parsed = match crate::browser::read_file(&file).await {
+            let parsed = match crate::web::browser::read_file(&file).await {
                 Ok(bytes) => backup::parse(&bytes).map_err(|e| e.to_string()),
                 Err(why) => Err(format!("The file could not be read ({why}).")),
             };
@@ -188,7 +188,7 @@ pub fn SettingsPage() -> impl IntoView {
             "opsdrill-answers-{}.md",
             time::format_date(now_ms().div_euclid(time::DAY_MS))
         );
-        let _ = crate::browser::download(&name, "text/markdown", &text);
+        let _ = crate::web::browser::download(&name, "text/markdown", &text);
     };
 
     view! {
@@ -296,7 +296,7 @@ fn rate_label(pct: u32) -> String {
 /// spoken answer.
 #[component]
 fn CommuteSettings() -> impl IntoView {
-    use crate::speech;
+    use crate::web::speech;
     use opsdrill_core::data::records::{ANSWER_PAUSES_S, SPEECH_RATES_PCT};
 
     let store = expect_context::<Store>();

@@ -1,10 +1,10 @@
 use leptos::prelude::*;
 
-use crate::components::answer_editor::AnswerEditor;
-use crate::components::blocks::{Blocks, InlineList};
-use crate::components::linked_stories::LinkedStories;
-use crate::components::rate_buttons::RateButtons;
 use crate::state::Store;
+use crate::ui::components::answer_editor::AnswerEditor;
+use crate::ui::components::blocks::{Blocks, InlineList};
+use crate::ui::components::linked_stories::LinkedStories;
+use crate::ui::components::rate_buttons::RateButtons;
 use opsdrill_core::bank::{self, model::inline_text, Question};
 use opsdrill_core::insight;
 use opsdrill_core::route::Route;
@@ -15,7 +15,7 @@ use opsdrill_core::search::{bank_index, neighbours, ListQuery};
 /// screens. Previous/next walk the list the question was opened from.
 #[component]
 pub fn QuestionPage(question: &'static Question, list: ListQuery) -> impl IntoView {
-    crate::browser::set_title(&format!("{}: OpsDrill", question.text));
+    crate::web::browser::set_title(&format!("{}: OpsDrill", question.text));
     let store = expect_context::<Store>();
     let id = question.id;
     let revealed = RwSignal::new(false);

@@ -8,8 +8,8 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::components::answer_editor::{AnswerEditor, MockBegun};
 use crate::state::{now_ms, utc_offset_min, Store};
+use crate::ui::components::answer_editor::{AnswerEditor, MockBegun};
 use opsdrill_core::bank::{self, Category, Question};
 use opsdrill_core::data::records::{MOCK_QUESTIONS, MOCK_SECONDS};
 use opsdrill_core::data::MockRecord;
@@ -85,7 +85,7 @@ fn question_href(id: &str) -> String {
 
 #[component]
 pub fn MockPage() -> impl IntoView {
-    crate::browser::set_title("Mock interview: OpsDrill");
+    crate::web::browser::set_title("Mock interview: OpsDrill");
     let store = expect_context::<Store>();
     let session = RwSignal::new(None::<MockSession>);
     // The summary on show: a mock's start time, and whether it can still be
@@ -151,7 +151,7 @@ pub fn MockPage() -> impl IntoView {
                 focus_by_id("mock-summary-heading");
             }
             session.set(None);
-            crate::browser::scroll_to_top();
+            crate::web::browser::scroll_to_top();
         }
     };
 
@@ -174,7 +174,7 @@ pub fn MockPage() -> impl IntoView {
             now,
         )));
         sync();
-        crate::browser::scroll_to_top();
+        crate::web::browser::scroll_to_top();
     };
 
     let advance = move |finish_early: bool| {

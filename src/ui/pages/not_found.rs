@@ -19,7 +19,7 @@ pub fn NotFoundPage(
             format!("Nothing lives at \u{201c}{missing}\u{201d}."),
         )
     };
-    crate::browser::set_title(&format!("{title}: OpsDrill"));
+    crate::web::browser::set_title(&format!("{title}: OpsDrill"));
     view! {
         <h1>{title}</h1>
         <p class="lede">{detail}</p>

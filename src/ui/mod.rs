@@ -1,0 +1,4 @@
+//! The views: thin Leptos components over the state and the core.
+
+pub mod components;
+pub mod pages;

@@ -1,0 +1,8 @@
+//! The only code that touches browser APIs: local storage, the location and
+//! files, focus, speech, dictation and the service worker.
+
+pub mod browser;
+pub mod dictation;
+pub mod local_storage;
+pub mod pwa;
+pub mod speech;
