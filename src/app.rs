@@ -32,14 +32,14 @@ pub fn App() -> impl IntoView {
         crate::web::browser::scroll_to_top();
     });
     provide_context(CurrentRoute(route));
-    provide_context(crate::state::Store::load());
+    provide_context(crate::state::UserState::load());
     let update = crate::web::pwa::UpdateAvailable(RwSignal::new(false));
     provide_context(update);
     crate::web::pwa::register(update);
     // The theme setting overrides prefers-color-scheme.
-    let store = expect_context::<crate::state::Store>();
+    let user = expect_context::<crate::state::UserState>();
     Effect::new(move |_| {
-        let theme = store.data.with(|d| d.settings.theme.clone());
+        let theme = user.settings.with(|s| s.theme.clone());
         if let Some(root) = document().document_element() {
             let _ = match theme.as_str() {
                 "light" | "dark" => root.set_attribute("data-theme", &theme),

@@ -11,6 +11,13 @@ pub fn current_route() -> Route {
     Route::parse(&hash)
 }
 
+/// Navigates to a page (a new history entry).
+pub fn go_to(route: &Route) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().set_hash(&route.href());
+    }
+}
+
 /// Changes the URL without a navigation (and without a `hashchange`), so
 /// typing in the search box does not pile up history entries.
 pub fn replace_route(route: &Route) {

@@ -2,9 +2,18 @@
 //! reported, never unwrapped: storage can be blocked (SecurityError), full
 //! (QuotaExceededError under its several names) or hold values this version
 //! cannot read. Unreadable values are copied aside and never overwritten.
+//!
+//! Records are written through `gloo_storage::LocalStorage` (typed values,
+//! typed errors). Its `raw()` is used where strings must be read or kept as
+//! they are: the stored text is what the codec migrates, and an unreadable
+//! value is copied aside byte for byte. gloo panics when storage is blocked,
+//! so every call first checks that storage can be reached.
 
 use std::collections::BTreeSet;
 
+use gloo_storage::errors::StorageError;
+use gloo_storage::{LocalStorage, Storage};
+use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 
 use opsdrill_core::data::codec::{self, StoreKey};
@@ -53,20 +62,24 @@ fn error_name(error: &JsValue) -> String {
         .unwrap_or_else(|| format!("{error:?}"))
 }
 
-fn is_quota_error(error: &JsValue) -> bool {
-    if let Some(exception) = error.dyn_ref::<web_sys::DomException>() {
-        // 22 everywhere, 1014 in old Firefox; names differ between browsers.
-        return matches!(exception.code(), 22 | 1014)
-            || matches!(
-                exception.name().as_str(),
-                "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED"
-            );
-    }
-    false
+/// Names browsers give a full storage (old Firefox has its own).
+fn is_quota_name(name: &str) -> bool {
+    matches!(name, "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED")
 }
 
-/// localStorage, or why it cannot be used.
-pub fn local_storage() -> Result<web_sys::Storage, String> {
+fn write_error(name: String) -> WriteError {
+    if is_quota_name(&name) {
+        WriteError::Quota
+    } else if name == "SecurityError" {
+        WriteError::Blocked
+    } else {
+        WriteError::Other(name)
+    }
+}
+
+/// localStorage, or why it cannot be used. Called before any gloo call,
+/// which would panic on a blocked storage.
+fn reachable() -> Result<web_sys::Storage, String> {
     let window = web_sys::window().ok_or("no window")?;
     match window.local_storage() {
         Ok(Some(storage)) => Ok(storage),
@@ -95,13 +108,11 @@ pub fn load(now_ms: i64) -> Loaded {
         protected: BTreeSet::new(),
         blocked: None,
     };
-    let storage = match local_storage() {
-        Ok(storage) => storage,
-        Err(why) => {
-            loaded.blocked = Some(why);
-            return loaded;
-        }
-    };
+    if let Err(why) = reachable() {
+        loaded.blocked = Some(why);
+        return loaded;
+    }
+    let storage = LocalStorage::raw();
     let keys = match all_keys(&storage) {
         Ok(keys) => keys,
         Err(error) => {
@@ -122,7 +133,7 @@ pub fn load(now_ms: i64) -> Loaded {
                 return loaded;
             }
         };
-        if let Err(reason) = apply(&mut loaded.data, &store_key, &raw) {
+        if let Err(reason) = codec::apply(&mut loaded.data, &store_key, &raw) {
             // Keep one copy per distinct value: a reload must not pile them up.
             let already = keys.iter().find(|k| {
                 k.starts_with(&format!("{}corrupt/", codec::PREFIX))
@@ -151,43 +162,36 @@ pub fn load(now_ms: i64) -> Loaded {
     loaded
 }
 
-/// Decodes one stored value into the data it belongs to.
-pub fn apply(data: &mut UserData, key: &StoreKey, raw: &str) -> Result<(), codec::DecodeError> {
-    match key {
-        StoreKey::Answer(id) => {
-            let answer = codec::decode_answer(raw)?;
-            data.answers.insert(id.clone(), answer);
-        }
-        StoreKey::Schedule => data.schedule = codec::decode_schedule(raw)?,
-        StoreKey::Marks => data.marks = codec::decode_marks(raw)?,
-        StoreKey::Settings => data.settings = codec::decode_settings(raw)?,
-        StoreKey::Story(id) => {
-            let story = codec::decode_story(raw)?;
-            data.stories.insert(id.clone(), story);
-        }
-        StoreKey::Mocks => data.mocks = codec::decode_mocks(raw)?,
-    }
-    Ok(())
-}
-
-/// Writes one value.
-pub fn write(key: &str, value: &str) -> Result<(), WriteError> {
-    let storage = local_storage().map_err(|_| WriteError::Blocked)?;
-    storage.set_item(key, value).map_err(|error| {
-        if is_quota_error(&error) {
-            WriteError::Quota
-        } else if error_name(&error) == "SecurityError" {
-            WriteError::Blocked
-        } else {
-            WriteError::Other(error_name(&error))
-        }
+/// Writes one record in its stored form (`codec::versioned`).
+pub fn write<T: Serialize>(key: &str, record: &T) -> Result<(), WriteError> {
+    reachable().map_err(|_| WriteError::Blocked)?;
+    LocalStorage::set(key, codec::versioned(record)).map_err(|error| match error {
+        StorageError::JsError(js) => write_error(js.name),
+        other => WriteError::Other(other.to_string()),
     })
 }
 
-/// Removes one value (a deleted story).
+/// Writes a text as it is (a copy of the data saved before an import).
+pub fn write_text(key: &str, text: &str) -> Result<(), WriteError> {
+    let storage = reachable().map_err(|_| WriteError::Blocked)?;
+    storage
+        .set_item(key, text)
+        .map_err(|error| write_error(error_name(&error)))
+}
+
+/// Removes one value (a deleted story). gloo's `delete` treats a refusal as
+/// unreachable, so the raw call reports it instead.
 pub fn remove(key: &str) -> Result<(), WriteError> {
-    let storage = local_storage().map_err(|_| WriteError::Blocked)?;
+    let storage = reachable().map_err(|_| WriteError::Blocked)?;
     storage
         .remove_item(key)
         .map_err(|error| WriteError::Other(error_name(&error)))
+}
+
+/// Asks the browser to keep storage when space runs low (fire and forget:
+/// Settings shows the answer).
+pub fn request_persistence() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.navigator().storage().persist();
+    }
 }

@@ -2,6 +2,7 @@
 //! files, focus, speech, dictation and the service worker.
 
 pub mod browser;
+pub mod clock;
 pub mod dictation;
 pub mod local_storage;
 pub mod pwa;

@@ -19,6 +19,12 @@ pub fn display_title(story: &Story) -> &str {
     }
 }
 
+/// "edited 2026-11-26", in the time zone `utc_offset_min` minutes east of UTC.
+pub fn edited_on(story: &Story, utc_offset_min: i32) -> String {
+    let day = crate::time::local_day(story.updated_ms, utc_offset_min);
+    format!("edited {}", crate::time::format_date(day))
+}
+
 /// All stories, most recently edited first (ties by id, so the order is stable).
 pub fn most_recent_first(stories: &BTreeMap<String, Story>) -> Vec<(&str, &Story)> {
     let mut all: Vec<(&str, &Story)> = stories.iter().map(|(id, s)| (id.as_str(), s)).collect();

@@ -1,5 +1,5 @@
 //! The answer editor: free text, or four STAR fields. Each keystroke goes to
-//! the store, which writes 400 ms after the last one and at once on blur, tab
+//! the user, which writes 400 ms after the last one and at once on blur, tab
 //! switch and page hide, so a reload at any moment keeps what was typed.
 //! Where the browser can recognise speech, each field has a dictation button.
 
@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::web::dictation::{self, Recognition};
 use opsdrill_core::time;
 
-use crate::state::Store;
+use crate::state::UserState;
 use opsdrill_core::bank::{Question, Style};
 use opsdrill_core::data::records::speaking_seconds;
 use opsdrill_core::data::Answer;
@@ -76,14 +76,14 @@ pub fn AnswerEditor(
     question: &'static Question,
     #[prop(optional)] mock: Option<MockBegun>,
 ) -> impl IntoView {
-    let store = expect_context::<Store>();
+    let user = expect_context::<UserState>();
     let id = question.id;
     // Blank while a mock interview has not begun this answer.
     let fresh = move || mock.is_some_and(|m| m.with(Option::is_none));
     let before_edit = move || {
         if let Some(begun) = mock {
             if begun.with_untracked(Option::is_none) {
-                begun.set(Some(store.begin_mock_answer(id)));
+                begun.set(Some(user.answers.begin_mock(id)));
             }
         }
     };
@@ -118,7 +118,7 @@ pub fn AnswerEditor(
         let started = Recognition::start(
             move |text| {
                 before_edit();
-                store.edit_answer(id, |a| {
+                user.answers.edit(id, |a| {
                     let joined = dictation::append(field.get(a), &text);
                     field.set(a, joined);
                 });
@@ -141,12 +141,6 @@ pub fn AnswerEditor(
             Err(why) => dictation_note.set(Some(why)),
         }
     };
-    let stored = move || {
-        store
-            .data
-            .with(|d| d.answers.get(id).cloned())
-            .unwrap_or_default()
-    };
     let fields: &'static [Field] = if question.style == Style::Star {
         &[Field::Situation, Field::Task, Field::Action, Field::Result]
     } else {
@@ -156,31 +150,15 @@ pub fn AnswerEditor(
         if fresh() {
             return 0;
         }
-        store
-            .data
-            .with(|d| d.answers.get(id).map_or(0, Answer::word_count))
+        user.answers.with(id, |a| a.map_or(0, Answer::word_count))
     });
     let status = move || {
         if fresh() {
             return "";
         }
-        let unsaved = store.unsaved.with(|u| u.contains(id));
-        if store.status.with(|s| s.blocked.is_some()) {
-            "Kept in this tab only"
-        } else if unsaved && store.failed.with(|f| f.contains(id)) {
-            "Not saved"
-        } else if unsaved {
-            "Saving…"
-        } else if store
-            .data
-            .with(|d| d.answers.get(id).is_some_and(|a| a.updated_ms > 0))
-        {
-            "Saved"
-        } else {
-            ""
-        }
+        user.answers.status(id).label()
     };
-    let merged = move || store.merged_from_other_tab.with(|m| m.contains(id));
+    let merged = move || user.answers.merged_from_other_tab(id);
 
     let field_view = move |field: Field| {
         let field_id = format!("answer-{}", field.label().to_lowercase().replace(' ', "-"));
@@ -191,9 +169,8 @@ pub fn AnswerEditor(
             let value = if fresh() {
                 String::new()
             } else {
-                store
-                    .data
-                    .with(|d| d.answers.get(id).map(|a| field.get(a).to_string()))
+                user.answers
+                    .with(id, |a| a.map(|a| field.get(a).to_string()))
                     .unwrap_or_default()
             };
             if let Some(textarea) = node.get() {
@@ -236,13 +213,13 @@ pub fn AnswerEditor(
                     aria-labelledby=labelled_by
                     aria-describedby=format!("{field_id}-hint")
                     rows=rows
-                    prop:value=if fresh() { String::new() } else { field.get(&stored()).to_string() }
+                    prop:value=if fresh() { String::new() } else { user.answers.with_untracked(id, |a| a.map(|a| field.get(a).to_string())).unwrap_or_default() }
                     on:input=move |ev| {
                         let value = event_target_value(&ev);
                         before_edit();
-                        store.edit_answer(id, |a| field.set(a, value));
+                        user.answers.edit(id, |a| field.set(a, value));
                     }
-                    on:blur=move |_| store.flush()
+                    on:blur=move |_| user.flush()
                 ></textarea>
                 {dictate}
             </div>
@@ -255,7 +232,7 @@ pub fn AnswerEditor(
             <Show when=merged>
                 <p class="notice" role="status">
                     "This answer was also changed in another tab. Both versions are kept: yours first, the other below the divider line. "
-                    <button type="button" class="link" on:click=move |_| store.merged_from_other_tab.update(|m| { m.remove(id); })>
+                    <button type="button" class="link" on:click=move |_| user.answers.acknowledge_merge(id)>
                         "OK"
                     </button>
                 </p>
@@ -286,19 +263,17 @@ pub fn AnswerEditor(
 /// replaced it), each restorable.
 #[component]
 fn PreviousVersions(id: &'static str) -> impl IntoView {
-    let store = expect_context::<Store>();
+    let user = expect_context::<UserState>();
     // Versions only change when one is added or restored: a cheap key, so
     // typing in the answer does not copy them on every keystroke.
     let changed = Memo::new(move |_| {
-        store.data.with(|d| {
-            d.answers
-                .get(id)
-                .map(|a| (a.previous.len(), a.previous.last().map(|v| v.replaced_ms)))
+        user.answers.with(id, |a| {
+            a.map(|a| (a.previous.len(), a.previous.last().map(|v| v.replaced_ms)))
         })
     });
     let restored = RwSignal::new(false);
     let restore = move |index: usize| {
-        store.restore_version(id, index);
+        user.answers.restore_version(id, index);
         restored.set(true);
         // Back to the answer, which now holds the restored text.
         if let Some(field) = document()
@@ -312,9 +287,9 @@ fn PreviousVersions(id: &'static str) -> impl IntoView {
     };
     let list = move || {
         changed.track();
-        let versions = store
-            .data
-            .with_untracked(|d| d.answers.get(id).map(|a| a.previous.clone()))
+        let versions = user
+            .answers
+            .with_untracked(id, |a| a.map(|a| a.previous.clone()))
             .unwrap_or_default();
         (!versions.is_empty()).then(|| {
             let count = versions.len();

@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::state::{now_ms, Store};
+use crate::state::UserState;
+use crate::web::clock::now_ms;
 use opsdrill_core::data::backup;
 use opsdrill_core::time;
 
@@ -11,30 +12,30 @@ pub const REMINDER_DAYS: i64 = 14;
 
 /// Downloads a backup; used by the banners and Settings. The export is
 /// recorded only when the download started.
-pub fn download_backup(store: Store) {
-    let text = store.backup_text();
+pub fn download_backup(user: UserState) {
+    let text = user.backup_text();
     if crate::web::browser::download(&backup::file_name(now_ms()), "application/json", &text)
         .is_ok()
     {
-        store.exported();
+        user.exported();
     }
 }
 
 #[component]
 pub fn StorageBanners() -> impl IntoView {
-    let store = expect_context::<Store>();
-    let status = store.status;
+    let user = expect_context::<UserState>();
+    let health = user.saves.health();
     let reminder_dismissed = RwSignal::new(false);
     let export_button = move || {
         view! {
-            <button type="button" class="button small" on:click=move |_| download_backup(store)>
+            <button type="button" class="button small" on:click=move |_| download_backup(user)>
                 "Export backup"
             </button>
         }
     };
 
     let blocked = move || {
-        status.with(|s| s.blocked.clone()).map(|why| view! {
+        health.blocked().map(|why| view! {
             <div class="banner warning" role="alert">
                 <p>
                     <strong>"Storage is blocked in this browser"</strong>
@@ -46,29 +47,29 @@ pub fn StorageBanners() -> impl IntoView {
         })
     };
     let full = move || {
-        status.with(|s| s.quota_full).then(|| view! {
+        health.quota_full().then(|| view! {
             <div class="banner warning" role="alert">
                 <p>
                     <strong>"Storage is full."</strong>
                     " Your latest changes are on screen and in this tab, but not saved. Nothing has been deleted. Export a backup now, then free some space."
                 </p>
                 {export_button()}
-                <button type="button" class="button small secondary" on:click=move |_| status.update(|s| s.quota_full = false)>
+                <button type="button" class="button small secondary" on:click=move |_| health.dismiss_quota()>
                     "Dismiss"
                 </button>
             </div>
         })
     };
     let write_error = move || {
-        status.with(|s| s.write_error.clone()).map(|message| {
+        health.write_error().map(|message| {
             view! {
                 <div class="banner warning" role="alert"><p>{message}</p>{export_button()}</div>
             }
         })
     };
     let unreadable = move || {
-        let (items, dismissed) = status.with(|s| (s.unreadable.clone(), s.unreadable_dismissed));
-        (!items.is_empty() && !dismissed).then(|| {
+        let items = health.unreadable();
+        (!items.is_empty()).then(|| {
             let count = items.len();
             let list = items
                 .iter()
@@ -96,7 +97,7 @@ pub fn StorageBanners() -> impl IntoView {
                     }>
                         "Export the unreadable data"
                     </button>
-                    <button type="button" class="button small secondary" on:click=move |_| status.update(|s| s.unreadable_dismissed = true)>
+                    <button type="button" class="button small secondary" on:click=move |_| health.dismiss_unreadable()>
                         "Dismiss"
                     </button>
                 </div>
@@ -104,10 +105,12 @@ pub fn StorageBanners() -> impl IntoView {
         })
     };
     let reminder = move || {
-        let due = store.data.with(|d| {
-            backup::needs_reminder(d, now_ms(), REMINDER_DAYS).then_some(d.settings.last_export_ms)
-        });
-        (!reminder_dismissed.get() && status.with(|s| s.blocked.is_none())).then_some(()).and(due).map(|last| {
+        // The settings first: the answers are read only once a reminder is due.
+        let due = user
+            .settings
+            .with(|s| backup::reminder_due(s, now_ms(), REMINDER_DAYS).then_some(s.last_export_ms))
+            .filter(|_| user.has_written_anything());
+        (!reminder_dismissed.get() && health.blocked().is_none()).then_some(()).and(due).map(|last| {
             let when = match last {
                 None => "You have not exported a backup yet.".to_string(),
                 Some(at) => format!("Your last backup was {} days ago.", (now_ms() - at) / time::DAY_MS),

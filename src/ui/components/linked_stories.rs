@@ -4,37 +4,34 @@
 
 use leptos::prelude::*;
 
-use crate::state::Store;
-use crate::ui::pages::stories::{edited_on, open_story};
+use crate::state::UserState;
+use crate::web::browser::go_to;
+use crate::web::clock::utc_offset_min;
 use opsdrill_core::bank::{Category, Question};
 use opsdrill_core::data::Story;
 use opsdrill_core::route::Route;
-use opsdrill_core::stories::{display_title, linked_to, not_linked_to};
+use opsdrill_core::stories::{display_title, edited_on, linked_to, not_linked_to};
 
 #[component]
 pub fn LinkedStories(question: &'static Question) -> impl IntoView {
     if question.category != Category::Behavioural {
         return ().into_any();
     }
-    let store = expect_context::<Store>();
+    let user = expect_context::<UserState>();
     let qid = question.id;
     // Memos: typing in the answer editor changes the data, not these lists,
     // so an open <details> stays open.
     let linked = Memo::new(move |_| {
-        store.data.with(|d| {
-            linked_to(&d.stories, qid)
-                .into_iter()
-                .map(|(id, s)| (id.to_string(), s.clone()))
-                .collect::<Vec<(String, Story)>>()
-        })
+        linked_to(&user.stories.all(), qid)
+            .into_iter()
+            .map(|(id, s)| (id.to_string(), s.clone()))
+            .collect::<Vec<(String, Story)>>()
     });
     let others = Memo::new(move |_| {
-        store.data.with(|d| {
-            not_linked_to(&d.stories, qid)
-                .into_iter()
-                .map(|(id, s)| (id.to_string(), display_title(s).to_string()))
-                .collect::<Vec<(String, String)>>()
-        })
+        not_linked_to(&user.stories.all(), qid)
+            .into_iter()
+            .map(|(id, s)| (id.to_string(), display_title(s).to_string()))
+            .collect::<Vec<(String, String)>>()
     });
     let chosen = RwSignal::new(String::new());
     let link = move |_| {
@@ -42,15 +39,12 @@ pub fn LinkedStories(question: &'static Question) -> impl IntoView {
         if id.is_empty() {
             return;
         }
-        store.edit_story(&id, |s| {
-            s.questions.insert(qid.to_string());
-        });
-        store.flush();
+        user.stories.link(&id, qid, true);
         chosen.set(String::new());
     };
     let write_new = move |_| {
-        let id = store.new_story(Some(qid));
-        open_story(&id);
+        let id = user.stories.create(Some(qid));
+        go_to(&Route::Stories(Some(id)));
     };
 
     let story_view = move |(id, story): (String, Story)| {
@@ -76,7 +70,7 @@ pub fn LinkedStories(question: &'static Question) -> impl IntoView {
                     <summary>
                         <span class="story-title">{title.clone()}</span>
                         " "
-                        <span class="question-meta">{edited_on(&story)}</span>
+                        <span class="question-meta">{edited_on(&story, utc_offset_min())}</span>
                     </summary>
                     {if empty {
                         view! { <p class="hint">"Nothing written yet."</p> }.into_any()
@@ -96,10 +90,7 @@ pub fn LinkedStories(question: &'static Question) -> impl IntoView {
                             class="button small secondary"
                             aria-label=format!("Unlink story: {title}")
                             on:click=move |_| {
-                                store.edit_story(&unlink_id, |s| {
-                                    s.questions.remove(qid);
-                                });
-                                store.flush();
+                                user.stories.link(&unlink_id, qid, false);
                             }
                         >
                             "Unlink"

@@ -3,23 +3,24 @@
 
 use leptos::prelude::*;
 
-use crate::state::{now_ms, utc_offset_min, Store};
+use crate::state::UserState;
+use crate::web::clock::now_ms;
 use opsdrill_core::bank::Question;
-use opsdrill_core::schedule::{self, describe_interval, Grade};
+use opsdrill_core::schedule::{describe_interval, Grade};
 
 #[component]
 pub fn RateButtons(
     question: &'static Question,
     #[prop(into)] on_rated: Callback<()>,
 ) -> impl IntoView {
-    let store = expect_context::<Store>();
+    let user = expect_context::<UserState>();
     let id = question.id;
     let rated = RwSignal::new(None::<(Grade, i64)>);
     let rate = move |grade: Grade| {
-        store.rate(id, grade);
-        let due = store
-            .data
-            .with_untracked(|d| d.schedule.cards.get(id).map(|c| c.due_ms))
+        user.rate(id, grade);
+        let due = user
+            .schedule
+            .with_untracked(|s| s.cards.get(id).map(|c| c.due_ms))
             .unwrap_or_default();
         rated.set(Some((grade, due)));
         on_rated.run(());
@@ -43,12 +44,7 @@ pub fn RateButtons(
     // The interval each button would give, shown under its label.
     let preview = move |grade: Grade| {
         let now = now_ms();
-        store.data.with(|d| {
-            let cap =
-                schedule::interview_cap_ms(d.settings.interview_date.as_deref(), utc_offset_min());
-            let next = schedule::rate(d.schedule.cards.get(id), grade, now, cap);
-            describe_interval(now, next.due_ms)
-        })
+        describe_interval(now, user.preview_due_ms(id, grade, now))
     };
 
     view! {

@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::web::browser::go_to;
+use opsdrill_core::route::Route;
 use opsdrill_core::shortcuts::{shortcut_for, Shortcut, HELP};
 
 fn click(selector: &str) -> bool {
@@ -46,7 +48,7 @@ pub fn Shortcuts() -> impl IntoView {
         let handled = match shortcut {
             Shortcut::FocusSearch => {
                 if !focus_search() {
-                    let _ = window().location().set_hash("#/questions");
+                    go_to(&Route::Questions(Default::default()));
                     set_timeout(
                         || {
                             focus_search();

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::state::Store;
+use crate::state::UserState;
 use crate::web::pwa::{apply_update, UpdateAvailable};
 
 /// "Update available": the new version starts only when the user says so,
@@ -8,7 +8,7 @@ use crate::web::pwa::{apply_update, UpdateAvailable};
 #[component]
 pub fn UpdateBanner() -> impl IntoView {
     let UpdateAvailable(available) = expect_context::<UpdateAvailable>();
-    let store = expect_context::<Store>();
+    let user = expect_context::<UserState>();
     // Reloading would drop what is only in memory: say so instead.
     let unsafe_to_reload = RwSignal::new(false);
     view! {
@@ -20,14 +20,14 @@ pub fn UpdateBanner() -> impl IntoView {
                         "Some of your answers are only in this tab (storage is full or blocked). Export a backup before reloading, or they will be lost."
                     </p>
                     <button type="button" class="button small" on:click=move |_| {
-                        crate::ui::components::banners::download_backup(store);
+                        crate::ui::components::banners::download_backup(user);
                     }>
                         "Export backup"
                     </button>
                 </Show>
                 <button type="button" class="button small" on:click=move |_| {
-                    store.flush();
-                    if store.all_saved() || unsafe_to_reload.get_untracked() {
+                    user.flush();
+                    if user.all_saved() || unsafe_to_reload.get_untracked() {
                         apply_update();
                     } else {
                         unsafe_to_reload.set(true);

@@ -9,8 +9,9 @@ use leptos::prelude::*;
 use crate::ui::components::category_chips::CategoryChips;
 use wasm_bindgen::JsCast;
 
-use crate::state::{now_ms, Store};
+use crate::state::UserState;
 use crate::ui::components::rate_buttons::RateButtons;
+use crate::web::clock::now_ms;
 use crate::web::speech::{self, MediaAction};
 use opsdrill_core::bank::{Category, Question};
 use opsdrill_core::commute::{
@@ -27,27 +28,28 @@ enum Screen {
 }
 
 /// Applies one input to the loop and carries out the actions it returns.
-fn run(machine: RwSignal<Commute>, store: Store, input: impl FnOnce(&mut Commute) -> Vec<Action>) {
+fn run(
+    machine: RwSignal<Commute>,
+    user: UserState,
+    input: impl FnOnce(&mut Commute) -> Vec<Action>,
+) {
     // The page may be gone when a late timer or callback arrives.
     if let Some(actions) = machine.try_update(input) {
-        execute(machine, store, actions);
+        execute(machine, user, actions);
     }
 }
 
 /// Not generic, so `run` and the callbacks it sets up do not instantiate
 /// each other without end.
-fn execute(machine: RwSignal<Commute>, store: Store, actions: Vec<Action>) {
+fn execute(machine: RwSignal<Commute>, user: UserState, actions: Vec<Action>) {
     for action in actions {
         match action {
             Action::Speak { token, text } => {
-                let (voice, rate) = store
-                    .data
-                    .try_with_untracked(|d| {
-                        (d.settings.speech_voice.clone(), d.settings.speech_rate_pct)
-                    })
-                    .unwrap_or_else(|| (String::new(), 100));
+                let (voice, rate) = user
+                    .settings
+                    .with_untracked(|s| (s.speech_voice.clone(), s.speech_rate_pct));
                 speech::speak(&text, &voice, rate, move |ok| {
-                    run(machine, store, move |m| {
+                    run(machine, user, move |m| {
                         if ok {
                             m.speech_ended(token, now_ms())
                         } else {
@@ -59,7 +61,7 @@ fn execute(machine: RwSignal<Commute>, store: Store, actions: Vec<Action>) {
             Action::CancelSpeech => speech::cancel(),
             Action::WaitUntil(at) => {
                 let delay = Duration::from_millis((at - now_ms()).max(0) as u64 + 10);
-                set_timeout(move || run(machine, store, |m| m.tick(now_ms())), delay);
+                set_timeout(move || run(machine, user, |m| m.tick(now_ms())), delay);
             }
             Action::ShowRating => focus_if_lost(".commute .rate-button"),
             Action::Question(_) => {
@@ -147,10 +149,10 @@ fn parts_shown(step: Step) -> &'static [Part] {
 #[component]
 pub fn CommutePage() -> impl IntoView {
     crate::web::browser::set_title("Commute mode: OpsDrill");
-    let store = expect_context::<Store>();
+    let user = expect_context::<UserState>();
     let can_speak = speech::available();
     let category = RwSignal::new(None::<Category>);
-    let queue = Memo::new(move |_| store.practice_queue(category.get()));
+    let queue = Memo::new(move |_| user.practice_queue(category.get()));
     let empty_config = Config {
         answer_pause_ms: 0,
         voice: can_speak,
@@ -188,7 +190,7 @@ pub fn CommutePage() -> impl IntoView {
                 .try_with_untracked(|m| !m.paused() && m.remaining_ms(now) == Some(0))
                 .unwrap_or(false);
             if due {
-                run(machine, store, |m| m.tick(now));
+                run(machine, user, |m| m.tick(now));
             }
         },
         Duration::from_millis(250),
@@ -208,15 +210,15 @@ pub fn CommutePage() -> impl IntoView {
 
     let start = move |_| {
         let questions: Vec<&'static Question> = queue.with_untracked(|q| q.questions().collect());
-        let config = store.data.with_untracked(|d| Config {
-            answer_pause_ms: i64::from(d.settings.answer_pause_s.clamp(10, 600)) * 1000,
+        let config = user.settings.with_untracked(|s| Config {
+            answer_pause_ms: i64::from(s.answer_pause_s.clamp(10, 600)) * 1000,
             voice: can_speak,
-            rate_pct: d.settings.speech_rate_pct,
+            rate_pct: s.speech_rate_pct,
         });
         last_rated.set(None);
         speech::keep_screen_on();
         speech::media_session_start(move |action| {
-            run(machine, store, move |m| {
+            run(machine, user, move |m| {
                 let now = now_ms();
                 match action {
                     MediaAction::Play => m.resume(now),
@@ -226,26 +228,25 @@ pub fn CommutePage() -> impl IntoView {
             })
         });
         clock.set(now_ms());
-        run(machine, store, move |m| {
+        run(machine, user, move |m| {
             *m = Commute::new(questions, config);
             m.start(now_ms())
         });
     };
-    let toggle = move |_| run(machine, store, |m| m.toggle_pause(now_ms()));
-    let skip = move |_| run(machine, store, |m| m.next(now_ms()));
-    let stop = move |_| run(machine, store, Commute::stop);
+    let toggle = move |_| run(machine, user, |m| m.toggle_pause(now_ms()));
+    let skip = move |_| run(machine, user, |m| m.next(now_ms()));
+    let stop = move |_| run(machine, user, Commute::stop);
     let again = move |_| machine.set(Commute::new(Vec::new(), empty_config));
     let on_rated = move |()| {
         if let Some(q) = question.get_untracked() {
-            let message = store.data.with_untracked(|d| {
-                let grade = d
-                    .schedule
+            let message = user.schedule.with_untracked(|schedule| {
+                let grade = schedule
                     .reviews
                     .iter()
                     .rev()
                     .find(|r| r.id == q.id)
                     .and_then(|r| Grade::ALL.get(usize::from(r.rating).wrapping_sub(1)))?;
-                let due = d.schedule.cards.get(q.id)?.due_ms;
+                let due = schedule.cards.get(q.id)?.due_ms;
                 Some(format!(
                     "Rated {}. Back {}.",
                     grade.label(),
@@ -254,7 +255,7 @@ pub fn CommutePage() -> impl IntoView {
             });
             last_rated.set(message);
         }
-        run(machine, store, |m| m.rated_current(now_ms()));
+        run(machine, user, |m| m.rated_current(now_ms()));
     };
 
     let text_note = move || {
@@ -269,7 +270,7 @@ pub fn CommutePage() -> impl IntoView {
     };
 
     let start_screen = move || {
-        let pause = store.data.with(|d| d.settings.answer_pause_s);
+        let pause = user.settings.with(|s| s.answer_pause_s);
         view! {
             <p class="lede">"Practise hands-free: each question is read aloud, you answer out loud, then you hear how to structure the answer and what a strong one covers."</p>
             <ol class="commute-how">

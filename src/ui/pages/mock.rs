@@ -8,8 +8,9 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::state::{now_ms, utc_offset_min, Store};
+use crate::state::UserState;
 use crate::ui::components::answer_editor::{AnswerEditor, MockBegun};
+use crate::web::clock::{now_ms, utc_offset_min};
 use opsdrill_core::bank::{self, Category, Question};
 use opsdrill_core::data::records::{MOCK_QUESTIONS, MOCK_SECONDS};
 use opsdrill_core::data::MockRecord;
@@ -35,14 +36,13 @@ fn duration_label(seconds: u32) -> String {
 
 /// Words written and talking points covered, for the summary; `typed`: the
 /// mock began this answer (otherwise the stored text is an earlier one).
-fn measure(store: &Store, id: &str, typed: bool) -> (u32, u32, u32) {
+fn measure(user: &UserState, id: &str, typed: bool) -> (u32, u32, u32) {
     let Some(question) = bank::find(id) else {
         return (0, 0, 0);
     };
     let answer = if typed {
-        store
-            .data
-            .with_untracked(|d| d.answers.get(id).map(|a| a.all_text()))
+        user.answers
+            .with_untracked(id, |a| a.map(|a| a.all_text()))
             .unwrap_or_default()
     } else {
         String::new()
@@ -86,7 +86,7 @@ fn question_href(id: &str) -> String {
 #[component]
 pub fn MockPage() -> impl IntoView {
     crate::web::browser::set_title("Mock interview: OpsDrill");
-    let store = expect_context::<Store>();
+    let user = expect_context::<UserState>();
     let session = RwSignal::new(None::<MockSession>);
     // The summary on show: a mock's start time, and whether it can still be
     // rated (only right after it; a past one is read-only).
@@ -118,12 +118,12 @@ pub fn MockPage() -> impl IntoView {
         StoredValue::new(std::collections::BTreeMap::<&'static str, (u32, u32, u32)>::new());
     let close = move |id: &'static str| {
         let began = begun_for(id).get_untracked();
-        let figures = measure(&store, id, began.is_some());
+        let figures = measure(&user, id, began.is_some());
         measured.update_value(|m| {
             m.insert(id, figures);
         });
         if let Some(at) = began {
-            store.end_mock_answer(id, at);
+            user.answers.end_mock(id, at);
         }
     };
     let figures = move |id: &str| measured.with_value(|m| m.get(id).copied().unwrap_or_default());
@@ -146,7 +146,7 @@ pub fn MockPage() -> impl IntoView {
             let record = done.record(figures);
             let started = record.started_ms;
             if !record.items.is_empty() {
-                store.save_mock(record);
+                user.save_mock(record);
                 summary.set(Some((started, true)));
                 focus_by_id("mock-summary-heading");
             }
@@ -157,7 +157,7 @@ pub fn MockPage() -> impl IntoView {
 
     let start = move |config: MockConfig| {
         let now = now_ms();
-        store.update_settings(|s| {
+        user.settings.update(|s| {
             s.mock_questions = config.count as u32;
             s.mock_seconds = config.seconds_per_question;
         });
@@ -334,10 +334,10 @@ fn Setup(
     start: impl Fn(MockConfig) + Copy + Send + Sync + 'static,
     summary: RwSignal<Option<(i64, bool)>>,
 ) -> impl IntoView {
-    let store = expect_context::<Store>();
-    let (count, seconds) = store
-        .data
-        .with_untracked(|d| (d.settings.mock_questions, d.settings.mock_seconds));
+    let user = expect_context::<UserState>();
+    let (count, seconds) = user
+        .settings
+        .with_untracked(|s| (s.mock_questions, s.mock_seconds));
     let count = RwSignal::new(count);
     let seconds = RwSignal::new(seconds);
     let chosen = RwSignal::new(vec![
@@ -372,9 +372,8 @@ fn Setup(
     };
     let nothing_chosen = move || chosen.with(Vec::is_empty);
     let history = move || {
-        store.data.with(|d| {
-            d.mocks
-                .sessions
+        user.mocks.with(|m| {
+            m.sessions
                 .iter()
                 .rev()
                 .map(|record| {
@@ -392,7 +391,7 @@ fn Setup(
                 .collect_view()
         })
     };
-    let has_history = move || store.data.with(|d| !d.mocks.sessions.is_empty());
+    let has_history = move || user.mocks.with(|m| !m.sessions.is_empty());
     view! {
         <p>"One question at a time against the clock, like the real thing. You do not see the model answer until the end."</p>
         <form class="mock-setup" on:submit=move |ev| {
@@ -483,15 +482,10 @@ fn focus_next_rating() {
 /// rating given days later would count as today's review).
 #[component]
 fn Summary(started: i64, rateable: bool) -> impl IntoView {
-    let store = expect_context::<Store>();
+    let user = expect_context::<UserState>();
     let record = move || {
-        store.data.with(|d| {
-            d.mocks
-                .sessions
-                .iter()
-                .find(|s| s.started_ms == started)
-                .cloned()
-        })
+        user.mocks
+            .with(|m| m.sessions.iter().find(|s| s.started_ms == started).cloned())
     };
     let row = move |index: usize, item: opsdrill_core::data::MockItem, limit: u32| {
         let question = bank::find(&item.id);
@@ -506,7 +500,7 @@ fn Summary(started: i64, rateable: bool) -> impl IntoView {
                     type="button"
                     class=format!("rate-button rate-{}", grade.label().to_lowercase())
                     on:click=move |_| {
-                        store.rate_mock_item(started, index, grade);
+                        user.rate_mock_item(started, index, grade);
                         focus_next_rating();
                     }
                 >

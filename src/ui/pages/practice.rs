@@ -2,7 +2,8 @@ use leptos::prelude::*;
 
 use crate::ui::components::category_chips::CategoryChips;
 
-use crate::state::{now_ms, utc_offset_min, Store};
+use crate::state::UserState;
+use crate::web::clock::{now_ms, utc_offset_min};
 use opsdrill_core::bank::{Category, Question};
 use opsdrill_core::route::Route;
 use opsdrill_core::schedule::days_until_interview;
@@ -13,12 +14,12 @@ use opsdrill_core::search::ListQuery;
 #[component]
 pub fn PracticePage() -> impl IntoView {
     crate::web::browser::set_title("Practice: OpsDrill");
-    let store = expect_context::<Store>();
+    let user = expect_context::<UserState>();
     let category = RwSignal::new(None::<Category>);
-    let queue = Memo::new(move |_| store.practice_queue(category.get()));
+    let queue = Memo::new(move |_| user.practice_queue(category.get()));
     let interview = move || {
-        store.data.with(|d| {
-            let date = d.settings.interview_date.as_deref();
+        user.settings.with(|s| {
+            let date = s.interview_date.as_deref();
             days_until_interview(date, now_ms(), utc_offset_min()).map(|days| match days {
                 0 => "Your interview is today. Good luck!".to_string(),
                 1 => "1 day to your interview: every started question is back today for a last look."
@@ -55,7 +56,7 @@ pub fn PracticePage() -> impl IntoView {
                 "{} due now · {} new today (limit {}, {} started)",
                 q.due.len(),
                 q.new.len(),
-                store.data.with(|d| d.settings.daily_new_limit),
+                user.settings.with(|s| s.daily_new_limit),
                 q.new_started_today,
             ))}
         </p>

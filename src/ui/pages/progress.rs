@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
-use crate::state::{now_ms, utc_offset_min, Store};
+use crate::state::UserState;
+use crate::web::clock::{now_ms, utc_offset_min};
 use opsdrill_core::bank::{self, Category};
 use opsdrill_core::format::count;
 use opsdrill_core::stats::{category_progress, heatmap, reviews_per_day, streak};
@@ -13,21 +14,17 @@ const GAP: usize = 3;
 #[component]
 pub fn ProgressPage() -> impl IntoView {
     crate::web::browser::set_title("Progress: OpsDrill");
-    let store = expect_context::<Store>();
+    let user = expect_context::<UserState>();
     let offset = utc_offset_min();
     let today = time::local_day(now_ms(), offset);
     let rows = move || {
-        store.data.with(|d| {
+        let answers = user.answers.all();
+        user.schedule.with(|schedule| {
             Category::ALL
                 .into_iter()
                 .map(|category| {
-                    let p = category_progress(
-                        bank::QUESTIONS,
-                        category,
-                        &d.schedule,
-                        &d.answers,
-                        now_ms(),
-                    );
+                    let p =
+                        category_progress(bank::QUESTIONS, category, schedule, &answers, now_ms());
                     view! {
                         <tr>
                             <th scope="row">{category.label()}</th>
@@ -42,7 +39,7 @@ pub fn ProgressPage() -> impl IntoView {
                 .collect_view()
         })
     };
-    let per_day = Memo::new(move |_| store.data.with(|d| reviews_per_day(&d.schedule, offset)));
+    let per_day = Memo::new(move |_| user.schedule.with(|s| reviews_per_day(s, offset)));
     let streak_days = move || streak(&per_day.get(), today);
     let heat = move || {
         let per_day = per_day.get();

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::state::Store;
+use crate::state::UserState;
 use crate::ui::components::answer_editor::AnswerEditor;
 use crate::ui::components::blocks::{Blocks, InlineList};
 use crate::ui::components::linked_stories::LinkedStories;
@@ -16,13 +16,13 @@ use opsdrill_core::search::{bank_index, neighbours, ListQuery};
 #[component]
 pub fn QuestionPage(question: &'static Question, list: ListQuery) -> impl IntoView {
     crate::web::browser::set_title(&format!("{}: OpsDrill", question.text));
-    let store = expect_context::<Store>();
+    let user = expect_context::<UserState>();
     let id = question.id;
     let revealed = RwSignal::new(false);
     let headings = question.headings();
-    let in_list = store
-        .data
-        .with_untracked(|d| bank_index().search_marked(&list, &d.marks.bookmarks));
+    let in_list = user
+        .marks
+        .with_untracked(|m| bank_index().search_marked(&list, &m.bookmarks));
     let (position, previous, next) = neighbours(&in_list, id);
     let total = in_list.len();
     let href_of = |q: &Question| {
@@ -41,20 +41,16 @@ pub fn QuestionPage(question: &'static Question, list: ListQuery) -> impl IntoVi
         .map(|t| view! { <li class="tag">{bank::topic_name(t)}</li> })
         .collect_view();
 
-    let bookmarked = Memo::new(move |_| store.data.with(|d| d.marks.bookmarks.contains(id)));
-    let ticked = move |point: u8| {
-        store
-            .data
-            .with(|d| d.marks.ticks.get(id).is_some_and(|t| t.contains(&point)))
-    };
+    let bookmarked = Memo::new(move |_| user.is_bookmarked(id));
+    let ticked = move |point: u8| user.is_ticked(id, point);
     // What the written answer appears to cover: a hint beside the user's ticks.
     // Only while the answer material is shown: not on every keystroke before.
     let insight = Memo::new(move |_| {
         if !revealed.get() {
             return None;
         }
-        store.data.with(|d| {
-            let answer = d.answers.get(id).map(|a| a.all_text()).unwrap_or_default();
+        user.answers.with(id, |a| {
+            let answer = a.map(|a| a.all_text()).unwrap_or_default();
             if answer.trim().is_empty() {
                 return None;
             }
@@ -85,7 +81,7 @@ pub fn QuestionPage(question: &'static Question, list: ListQuery) -> impl IntoVi
                         <input
                             type="checkbox"
                             prop:checked=move || ticked(index)
-                            on:change=move |ev| store.set_tick(id, index, event_target_checked(&ev))
+                            on:change=move |ev| user.set_tick(id, index, event_target_checked(&ev))
                         />
                         <span>
                             {label}
@@ -98,17 +94,13 @@ pub fn QuestionPage(question: &'static Question, list: ListQuery) -> impl IntoVi
             }
         })
         .collect_view();
-    let ticked_count = move || {
-        store
-            .data
-            .with(|d| d.marks.ticks.get(id).map_or(0, |t| t.len()))
-    };
+    let ticked_count = move || user.marks.with(|m| m.ticks.get(id).map_or(0, |t| t.len()));
     let point_count = question.talking_points.len();
 
     // After a rating: the next question the Practice page would offer.
     let next_practice = RwSignal::new(None::<&'static Question>);
     let on_rated = move |_| {
-        let queue = untrack(|| store.practice_queue(None));
+        let queue = untrack(|| user.practice_queue(None));
         next_practice.set(queue.questions().find(|q| q.id != id));
     };
 
@@ -128,7 +120,7 @@ pub fn QuestionPage(question: &'static Question, list: ListQuery) -> impl IntoVi
                     type="button"
                     class="bookmark"
                     aria-pressed=move || bookmarked.get().to_string()
-                    on:click=move |_| store.toggle_bookmark(id)
+                    on:click=move |_| user.toggle_bookmark(id)
                 >
                     <span aria-hidden="true">{move || if bookmarked.get() { "★ " } else { "☆ " }}</span>
                     "Bookmark"

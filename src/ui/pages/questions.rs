@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::state::Store;
+use crate::state::UserState;
 use opsdrill_core::bank::{self, Category, Question};
 use opsdrill_core::route::Route;
 use opsdrill_core::search::{bank_index, ListQuery};
@@ -10,13 +10,12 @@ use opsdrill_core::search::{bank_index, ListQuery};
 #[component]
 pub fn QuestionsPage(initial: ListQuery) -> impl IntoView {
     crate::web::browser::set_title("Questions: OpsDrill");
-    let store = expect_context::<Store>();
+    let user = expect_context::<UserState>();
     let query = RwSignal::new(initial);
     let results = Memo::new(move |_| {
         query.with(|q| {
-            store
-                .data
-                .with(|d| bank_index().search_marked(q, &d.marks.bookmarks))
+            user.marks
+                .with(|m| bank_index().search_marked(q, &m.bookmarks))
         })
     });
     Effect::new(move |_| crate::web::browser::replace_route(&Route::Questions(query.get())));

@@ -2,8 +2,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::state::{now_ms, Store};
+use crate::state::UserState;
 use crate::ui::components::banners::download_backup;
+use crate::web::clock::now_ms;
 use opsdrill_core::bank;
 use opsdrill_core::data::backup::{self, MergeSummary, MAX_BACKUP_BYTES};
 use opsdrill_core::data::records::MAX_DAILY_NEW_LIMIT;
@@ -22,8 +23,8 @@ struct PendingImport {
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     crate::web::browser::set_title("Settings: OpsDrill");
-    let store = expect_context::<Store>();
-    let settings = move || store.data.with(|d| d.settings.clone());
+    let user = expect_context::<UserState>();
+    let settings = move || user.settings.with(|s| s.clone());
 
     let storage_info = RwSignal::new(None::<String>);
     spawn_local(async move {
@@ -80,7 +81,7 @@ pub fn SettingsPage() -> impl IntoView {
                     format!("{file_name}: {message} Nothing was changed."),
                 ))),
                 Ok(incoming) => {
-                    let (_, summary) = store.data.with_untracked(|d| backup::merge(d, &incoming));
+                    let (_, summary) = backup::merge(&user.snapshot(), &incoming);
                     import_message.set(None);
                     pending.set(Some(PendingImport {
                         file_name,
@@ -97,15 +98,13 @@ pub fn SettingsPage() -> impl IntoView {
         };
         // Merge with what is here now, not when the file was picked: another
         // tab may have saved since.
-        store.flush();
+        user.flush();
         let next = if replace {
             choice.incoming
         } else {
-            store
-                .data
-                .with_untracked(|d| backup::merge(d, &choice.incoming).0)
+            backup::merge(&user.snapshot(), &choice.incoming).0
         };
-        let message = match store.apply_import(next) {
+        let message = match user.apply_import(next) {
             Err(message) => (false, message),
             Ok(outcome) => {
                 let aside = match &outcome.saved_aside {
@@ -181,9 +180,7 @@ pub fn SettingsPage() -> impl IntoView {
     };
 
     let export_markdown = move |_| {
-        let text = store
-            .data
-            .with_untracked(|d| markdown_export::export(d, bank::QUESTIONS, now_ms()));
+        let text = markdown_export::export(&user.snapshot(), bank::QUESTIONS, now_ms());
         let name = format!(
             "opsdrill-answers-{}.md",
             time::format_date(now_ms().div_euclid(time::DAY_MS))
@@ -208,7 +205,7 @@ pub fn SettingsPage() -> impl IntoView {
                     on:change=move |ev| {
                         if let Ok(n) = event_target_value(&ev).trim().parse::<u32>() {
                             let n = n.clamp(1, MAX_DAILY_NEW_LIMIT);
-                            store.update_settings(|s| s.daily_new_limit = n);
+                            user.settings.update(|s| s.daily_new_limit = n);
                         }
                     }
                 />
@@ -224,7 +221,7 @@ pub fn SettingsPage() -> impl IntoView {
                     on:change=move |ev| {
                         let value = event_target_value(&ev);
                         let date = time::parse_date(&value).map(|_| value);
-                        store.update_settings(|s| s.interview_date = date);
+                        user.settings.update(|s| s.interview_date = date);
                     }
                 />
             </div>
@@ -240,7 +237,7 @@ pub fn SettingsPage() -> impl IntoView {
                     on:change=move |ev| {
                         let theme = event_target_value(&ev);
                         if matches!(theme.as_str(), "system" | "light" | "dark") {
-                            store.update_settings(|s| s.theme = theme);
+                            user.settings.update(|s| s.theme = theme);
                         }
                     }
                 >
@@ -262,7 +259,7 @@ pub fn SettingsPage() -> impl IntoView {
                 Some(at) => format!("Last backup: {}.", time::format_date(at.div_euclid(time::DAY_MS))),
             }}</p>
             <div class="actions">
-                <button type="button" class="button" on:click=move |_| download_backup(store)>"Export backup"</button>
+                <button type="button" class="button" on:click=move |_| download_backup(user)>"Export backup"</button>
                 <button type="button" class="button secondary" on:click=export_markdown>"Export answers and stories as Markdown"</button>
             </div>
             <div class="field">
@@ -299,7 +296,7 @@ fn CommuteSettings() -> impl IntoView {
     use crate::web::speech;
     use opsdrill_core::data::records::{ANSWER_PAUSES_S, SPEECH_RATES_PCT};
 
-    let store = expect_context::<Store>();
+    let user = expect_context::<UserState>();
     let can_speak = speech::available();
     // Browsers often list their voices only after `voiceschanged`.
     let voices = RwSignal::new(speech::voices());
@@ -310,7 +307,7 @@ fn CommuteSettings() -> impl IntoView {
         speech::unwatch_voices();
         speech::cancel();
     });
-    let chosen_voice = move || store.data.with(|d| d.settings.speech_voice.clone());
+    let chosen_voice = move || user.settings.with(|s| s.speech_voice.clone());
     let voice_options = move || {
         let chosen = chosen_voice();
         let mut list: Vec<(String, String)> = voices
@@ -342,7 +339,7 @@ fn CommuteSettings() -> impl IntoView {
             .collect_view()
     };
     let rate_options = move || {
-        let current = store.data.with(|d| d.settings.speech_rate_pct);
+        let current = user.settings.with(|s| s.speech_rate_pct);
         let mut rates = SPEECH_RATE_CHOICES.to_vec();
         if !rates.contains(&current) {
             rates.push(current);
@@ -354,9 +351,9 @@ fn CommuteSettings() -> impl IntoView {
             .collect_view()
     };
     let test_voice = move |_| {
-        let (voice, rate) = store
-            .data
-            .with_untracked(|d| (d.settings.speech_voice.clone(), d.settings.speech_rate_pct));
+        let (voice, rate) = user
+            .settings
+            .with_untracked(|s| (s.speech_voice.clone(), s.speech_rate_pct));
         speech::speak(
             "This is how commute mode reads questions to you. Why they ask. How to structure your answer.",
             &voice,
@@ -378,7 +375,7 @@ fn CommuteSettings() -> impl IntoView {
                     disabled=!can_speak
                     on:change=move |ev| {
                         let name = event_target_value(&ev);
-                        store.update_settings(|s| s.speech_voice = name);
+                        user.settings.update(|s| s.speech_voice = name);
                     }
                 >
                     <option value="" prop:selected=move || chosen_voice().is_empty()>"Browser default"</option>
@@ -392,7 +389,7 @@ fn CommuteSettings() -> impl IntoView {
                     on:change=move |ev| {
                         if let Ok(pct) = event_target_value(&ev).parse::<u32>() {
                             let pct = pct.clamp(*SPEECH_RATES_PCT.start(), *SPEECH_RATES_PCT.end());
-                            store.update_settings(|s| s.speech_rate_pct = pct);
+                            user.settings.update(|s| s.speech_rate_pct = pct);
                         }
                     }
                 >
@@ -409,11 +406,11 @@ fn CommuteSettings() -> impl IntoView {
                     min=ANSWER_PAUSES_S.start().to_string()
                     max=ANSWER_PAUSES_S.end().to_string()
                     aria-describedby="answer-pause-hint"
-                    prop:value=move || store.data.with(|d| d.settings.answer_pause_s.to_string())
+                    prop:value=move || user.settings.with(|s| s.answer_pause_s.to_string())
                     on:change=move |ev| {
                         if let Ok(n) = event_target_value(&ev).trim().parse::<u32>() {
                             let n = n.clamp(*ANSWER_PAUSES_S.start(), *ANSWER_PAUSES_S.end());
-                            store.update_settings(|s| s.answer_pause_s = n);
+                            user.settings.update(|s| s.answer_pause_s = n);
                         }
                     }
                 />

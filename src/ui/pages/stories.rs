@@ -4,39 +4,20 @@
 //! like an answer: at once in memory, to storage 400 ms after the last
 //! keystroke, and at once on blur and page hide.
 
-use std::cell::RefCell;
-
 use leptos::prelude::*;
 
-use crate::state::{utc_offset_min, Store};
+use crate::state::UserState;
+use crate::web::browser::go_to;
+use crate::web::clock::utc_offset_min;
 use opsdrill_core::bank::{self, Question};
 use opsdrill_core::data::records::word_count;
 use opsdrill_core::data::Story;
 use opsdrill_core::format::count;
 use opsdrill_core::route::Route;
 use opsdrill_core::stories::{
-    behavioural, display_title, format_tags, gaps, parse_tags, question_matches, tag_counts,
-    with_tag,
+    behavioural, display_title, edited_on, format_tags, gaps, parse_tags, question_matches,
+    tag_counts, with_tag,
 };
-use opsdrill_core::time;
-
-thread_local! {
-    /// The title of a story just deleted, told once on the list it returns to.
-    static DELETED: RefCell<Option<String>> = const { RefCell::new(None) };
-}
-
-/// Opens a story's editor.
-pub fn open_story(id: &str) {
-    let _ = window()
-        .location()
-        .set_hash(&Route::Stories(Some(id.to_string())).href());
-}
-
-/// "edited 2026-11-26", in the user's time zone.
-pub fn edited_on(story: &Story) -> String {
-    let day = time::local_day(story.updated_ms, utc_offset_min());
-    format!("edited {}", time::format_date(day))
-}
 
 /// The user's STAR stories; `open` is the story shown for editing.
 #[component]
@@ -50,10 +31,10 @@ pub fn StoriesPage(open: Option<String>) -> impl IntoView {
 #[component]
 fn StoryList() -> impl IntoView {
     crate::web::browser::set_title("Stories: OpsDrill");
-    let store = expect_context::<Store>();
-    let deleted = DELETED.with(|d| d.borrow_mut().take());
+    let user = expect_context::<UserState>();
+    let deleted = user.stories.take_just_deleted();
     let tag = RwSignal::new(None::<String>);
-    let tags = Memo::new(move |_| store.data.with(|d| tag_counts(&d.stories)));
+    let tags = Memo::new(move |_| tag_counts(&user.stories.all()));
     // A tag no story carries any more (deleted elsewhere) filters nothing.
     let active_tag = move || {
         tag.get().filter(|t| {
@@ -63,10 +44,10 @@ fn StoryList() -> impl IntoView {
             })
         })
     };
-    let story_count = Memo::new(move |_| store.data.with(|d| d.stories.len()));
+    let story_count = Memo::new(move |_| user.stories.count());
     let new_story = move |_| {
-        let id = store.new_story(None);
-        open_story(&id);
+        let id = user.stories.create(None);
+        go_to(&Route::Stories(Some(id)));
     };
 
     let chip = move |value: Option<String>, label: String| {
@@ -99,10 +80,14 @@ fn StoryList() -> impl IntoView {
 
     let list = move || {
         let filter = active_tag();
-        store.data.with(|d| {
-            let shown = with_tag(&d.stories, filter.as_deref());
+        let stories = user.stories.all();
+        {
+            let shown = with_tag(&stories, filter.as_deref());
             let heading = match &filter {
-                Some(t) => format!("{} tagged \u{201c}{t}\u{201d}", count(shown.len(), "story", "stories")),
+                Some(t) => format!(
+                    "{} tagged \u{201c}{t}\u{201d}",
+                    count(shown.len(), "story", "stories")
+                ),
                 None => count(shown.len(), "story", "stories"),
             };
             let items = shown
@@ -124,7 +109,7 @@ fn StoryList() -> impl IntoView {
                                         n => format!("Answers {}", count(n, "question", "questions")),
                                     }}
                                     " · "
-                                    {edited_on(story)}
+                                    {edited_on(story, utc_offset_min())}
                                 </span>
                                 {(!story.tags.is_empty()).then(|| view! { <span class="story-tag-row">{tags}</span> })}
                             </a>
@@ -136,10 +121,10 @@ fn StoryList() -> impl IntoView {
                 <p class="result-count" role="status">{heading}</p>
                 <ul class="story-list">{items}</ul>
             }
-        })
+        }
     };
 
-    let gap_list = Memo::new(move |_| store.data.with(|d| gaps(&d.stories, bank::QUESTIONS)));
+    let gap_list = Memo::new(move |_| gaps(&user.stories.all(), bank::QUESTIONS));
     let behavioural_count = behavioural(bank::QUESTIONS).len();
 
     view! {
@@ -251,21 +236,20 @@ impl Part {
 /// `#/stories/<id>`, or a clear message when there is no such story.
 #[component]
 fn StoryEditor(id: String) -> impl IntoView {
-    let store = expect_context::<Store>();
+    let user = expect_context::<UserState>();
     let id = StoredValue::new(id);
-    let exists =
-        Memo::new(move |_| id.with_value(|id| store.data.with(|d| d.stories.contains_key(id))));
+    let exists = Memo::new(move |_| id.with_value(|id| user.stories.contains(id)));
     // A story left with nothing written (a "New story" opened and left) is
     // not kept as an "Untitled story".
     on_cleanup(move || {
         let Some(id) = id.try_get_value() else {
             return;
         };
-        let blank = store
-            .data
-            .with_untracked(|d| d.stories.get(&id).is_some_and(Story::is_empty));
+        let blank = user
+            .stories
+            .with_untracked(&id, |s| s.is_some_and(Story::is_empty));
         if blank {
-            store.delete_story(&id);
+            user.stories.delete(&id);
         }
     });
     view! {
@@ -291,19 +275,19 @@ fn NoSuchStory(id: String) -> impl IntoView {
 
 #[component]
 fn StoryForm(id: String) -> impl IntoView {
-    let store = expect_context::<Store>();
+    let user = expect_context::<UserState>();
     let id = StoredValue::new(id);
     let with_story = move |f: &dyn Fn(&Story) -> String| {
-        id.with_value(|id| store.data.with(|d| d.stories.get(id).map(f)))
+        id.with_value(|id| user.stories.with(id, |s| s.map(f)))
             .unwrap_or_default()
     };
     // For the fields' first values, read once.
     let initial = move |f: &dyn Fn(&Story) -> String| {
-        id.with_value(|id| store.data.with_untracked(|d| d.stories.get(id).map(f)))
+        id.with_value(|id| user.stories.with_untracked(id, |s| s.map(f)))
             .unwrap_or_default()
     };
     let edit = move |change: Box<dyn FnOnce(&mut Story)>| {
-        id.with_value(|id| store.edit_story(id, change));
+        id.with_value(|id| user.stories.edit(id, change));
     };
     let title = Memo::new(move |_| with_story(&|s| display_title(s).to_string()));
     Effect::new(move |_| {
@@ -312,8 +296,8 @@ fn StoryForm(id: String) -> impl IntoView {
 
     let words = Memo::new(move |_| {
         id.with_value(|id| {
-            store.data.with(|d| {
-                d.stories.get(id).map_or(0, |s| {
+            user.stories.with(id, |s| {
+                s.map_or(0, |s| {
                     s.star
                         .parts()
                         .iter()
@@ -323,19 +307,7 @@ fn StoryForm(id: String) -> impl IntoView {
             })
         })
     });
-    let status = move || {
-        let unsaved = id.with_value(|id| store.unsaved_stories.with(|u| u.contains(id)));
-        let failing = id.with_value(|id| store.failed_stories.with(|f| f.contains(id)));
-        if store.status.with(|s| s.blocked.is_some()) {
-            "Kept in this tab only"
-        } else if unsaved && failing {
-            "Not saved"
-        } else if unsaved {
-            "Saving…"
-        } else {
-            "Saved"
-        }
-    };
+    let status = move || id.with_value(|id| user.stories.status(id)).label();
 
     // Title: text that changes from outside (another tab, an import) is put
     // into the field; the user's own typing is already there.
@@ -363,9 +335,8 @@ fn StoryForm(id: String) -> impl IntoView {
     let tags_node = NodeRef::<leptos::html::Input>::new();
     Effect::new(move |_| {
         let tags = id.with_value(|id| {
-            store
-                .data
-                .with(|d| d.stories.get(id).map(|s| s.tags.clone()))
+            user.stories
+                .with(id, |s| s.map(|s| s.tags.clone()))
                 .unwrap_or_default()
         });
         if let Some(input) = tags_node.get() {
@@ -400,7 +371,7 @@ fn StoryForm(id: String) -> impl IntoView {
                         let value = event_target_value(&ev);
                         edit(Box::new(move |s| part.set(s, value)));
                     }
-                    on:blur=move |_| store.flush()
+                    on:blur=move |_| user.flush()
                 ></textarea>
             </div>
         }
@@ -412,15 +383,14 @@ fn StoryForm(id: String) -> impl IntoView {
     let total = questions.len();
     let linked = move |qid: &'static str| {
         id.with_value(|id| {
-            store
-                .data
-                .with(|d| d.stories.get(id).is_some_and(|s| s.questions.contains(qid)))
+            user.stories
+                .with(id, |s| s.is_some_and(|s| s.questions.contains(qid)))
         })
     };
     let linked_count = Memo::new(move |_| {
         id.with_value(|id| {
-            store.data.with(|d| {
-                d.stories.get(id).map_or(0, |s| {
+            user.stories.with(id, |s| {
+                s.map_or(0, |s| {
                     s.questions
                         .iter()
                         .filter(|q| bank::find(q).is_some())
@@ -451,14 +421,7 @@ fn StoryForm(id: String) -> impl IntoView {
                             prop:checked=move || linked(qid)
                             on:change=move |ev| {
                                 let on = event_target_checked(&ev);
-                                edit(Box::new(move |s| {
-                                    if on {
-                                        s.questions.insert(qid.to_string());
-                                    } else {
-                                        s.questions.remove(qid);
-                                    }
-                                }));
-                                store.flush();
+                                id.with_value(|id| user.stories.link(id, qid, on));
                             }
                         />
                         <span>{text}</span>
@@ -495,9 +458,8 @@ fn StoryForm(id: String) -> impl IntoView {
     };
     let delete = move |_| {
         let deleted_title = title.get_untracked();
-        if id.with_value(|id| store.delete_story(id)) {
-            DELETED.with(|d| *d.borrow_mut() = Some(deleted_title));
-            let _ = window().location().set_hash(&Route::Stories(None).href());
+        if id.with_value(|id| user.stories.delete_announced(id, deleted_title)) {
+            go_to(&Route::Stories(None));
         } else {
             confirming.set(false);
             delete_failed.set(true);
@@ -526,7 +488,7 @@ fn StoryForm(id: String) -> impl IntoView {
                         let value = event_target_value(&ev);
                         edit(Box::new(move |s| s.title = value));
                     }
-                    on:blur=move |_| store.flush()
+                    on:blur=move |_| user.flush()
                 />
             </div>
             {Part::ALL.into_iter().map(part_view).collect_view()}
@@ -549,10 +511,10 @@ fn StoryForm(id: String) -> impl IntoView {
                     on:blur=move |ev| {
                         // Leaving the field shows the tags as kept. (Blur also fires
                         // when the page is left, after this view is disposed:
-                        // only the event and the store are used here.)
+                        // only the event and the user are used here.)
                         let input = event_target::<web_sys::HtmlInputElement>(&ev);
                         input.set_value(&format_tags(&parse_tags(&input.value())));
-                        store.flush();
+                        user.flush();
                     }
                 />
             </div>

@@ -416,14 +416,17 @@ pub fn merge(local: &UserData, incoming: &UserData) -> (UserData, MergeSummary) 
 }
 
 /// Whether to remind the user to export: there are written answers or
-/// stories, and the
-/// first edit since the last export (or ever) is more than `days` old.
+/// stories, and `reminder_due`.
 pub fn needs_reminder(data: &UserData, now_ms: i64, days: i64) -> bool {
     (data.answers.values().any(|a| !a.is_empty()) || data.stories.values().any(|s| !s.is_empty()))
-        && data
-            .settings
-            .unbacked_since_ms
-            .is_some_and(|since| now_ms - since > days * time::DAY_MS)
+        && reminder_due(&data.settings, now_ms, days)
+}
+
+/// The first edit since the last export (or ever) is more than `days` old.
+pub fn reminder_due(settings: &Settings, now_ms: i64, days: i64) -> bool {
+    settings
+        .unbacked_since_ms
+        .is_some_and(|since| now_ms - since > days * time::DAY_MS)
 }
 
 #[cfg(test)]

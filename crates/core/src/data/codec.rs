@@ -9,8 +9,8 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::records::{
-    Answer, Marks, MockHistory, Schedule, Settings, Story, ANSWER_PAUSES_S, MAX_DAILY_NEW_LIMIT,
-    MOCK_QUESTIONS, MOCK_SECONDS, SPEECH_RATES_PCT,
+    Answer, Marks, MockHistory, Schedule, Settings, Story, UserData, ANSWER_PAUSES_S,
+    MAX_DAILY_NEW_LIMIT, MOCK_QUESTIONS, MOCK_SECONDS, SPEECH_RATES_PCT,
 };
 
 pub const PREFIX: &str = "opsdrill/";
@@ -99,20 +99,25 @@ impl fmt::Display for DecodeError {
     }
 }
 
+/// A record as it is stored: `{"version": SCHEMA_VERSION, ...fields}`.
 #[derive(Serialize)]
-struct Versioned<'a, T> {
+pub struct Versioned<'a, T> {
     version: u64,
     #[serde(flatten)]
     data: &'a T,
 }
 
-/// Encodes a record as `{"version": SCHEMA_VERSION, ...fields}`.
-pub fn encode<T: Serialize>(record: &T) -> String {
-    serde_json::to_string(&Versioned {
+/// The stored form of a record, for a writer that serializes it.
+pub fn versioned<T: Serialize>(record: &T) -> Versioned<'_, T> {
+    Versioned {
         version: SCHEMA_VERSION,
         data: record,
-    })
-    .unwrap_or_else(|_| "{}".into())
+    }
+}
+
+/// Encodes a record as `{"version": SCHEMA_VERSION, ...fields}`.
+pub fn encode<T: Serialize>(record: &T) -> String {
+    serde_json::to_string(&versioned(record)).unwrap_or_else(|_| "{}".into())
 }
 
 /// Splits `{"version": N, ...}` into N and the rest. A missing version means
@@ -262,6 +267,46 @@ pub fn validate_settings(settings: &Settings) -> Result<(), DecodeError> {
             "theme `{}` is not system, light or dark",
             settings.theme
         )));
+    }
+    Ok(())
+}
+
+/// One stored value, decoded.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Decoded {
+    Answer(String, Answer),
+    Story(String, Story),
+    Schedule(Schedule),
+    Marks(Marks),
+    Settings(Settings),
+    Mocks(MockHistory),
+}
+
+/// Decodes the value stored under `key`.
+pub fn decode(key: &StoreKey, raw: &str) -> Result<Decoded, DecodeError> {
+    Ok(match key {
+        StoreKey::Answer(id) => Decoded::Answer(id.clone(), decode_answer(raw)?),
+        StoreKey::Story(id) => Decoded::Story(id.clone(), decode_story(raw)?),
+        StoreKey::Schedule => Decoded::Schedule(decode_schedule(raw)?),
+        StoreKey::Marks => Decoded::Marks(decode_marks(raw)?),
+        StoreKey::Settings => Decoded::Settings(decode_settings(raw)?),
+        StoreKey::Mocks => Decoded::Mocks(decode_mocks(raw)?),
+    })
+}
+
+/// Decodes one stored value into the part of the user's data it belongs to.
+pub fn apply(data: &mut UserData, key: &StoreKey, raw: &str) -> Result<(), DecodeError> {
+    match decode(key, raw)? {
+        Decoded::Answer(id, answer) => {
+            data.answers.insert(id, answer);
+        }
+        Decoded::Story(id, story) => {
+            data.stories.insert(id, story);
+        }
+        Decoded::Schedule(schedule) => data.schedule = schedule,
+        Decoded::Marks(marks) => data.marks = marks,
+        Decoded::Settings(settings) => data.settings = settings,
+        Decoded::Mocks(mocks) => data.mocks = mocks,
     }
     Ok(())
 }

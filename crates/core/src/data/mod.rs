@@ -6,6 +6,9 @@ pub mod backup;
 pub mod codec;
 pub mod markdown_export;
 pub mod records;
+mod save_status;
+
+pub use save_status::SaveStatus;
 
 pub use records::{
     Answer, AnswerVersion, CardState, Marks, MockHistory, MockItem, MockRecord, Review, Schedule,

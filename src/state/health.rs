@@ -1,0 +1,108 @@
+//! What the storage banners tell the user: storage blocked or full, a write
+//! that failed, values that could not be read. Written only by the save
+//! queue and the loader; views read it and may dismiss what they show.
+
+use leptos::prelude::*;
+
+use crate::web::local_storage::{Unreadable, WriteError};
+
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Status {
+    /// Storage cannot be used: the app runs in memory only.
+    blocked: Option<String>,
+    /// A write failed because storage is full; stays until dismissed.
+    quota_full: bool,
+    /// Another write failure (rare), shown until the next successful write.
+    write_error: Option<String>,
+    /// Values found at load that could not be read.
+    unreadable: Vec<Unreadable>,
+    unreadable_dismissed: bool,
+    /// Keys that must not be written (their unreadable value was not copied).
+    protected: Vec<String>,
+}
+
+#[derive(Clone, Copy)]
+pub struct StorageHealth(RwSignal<Status>);
+
+impl StorageHealth {
+    pub(super) fn new(
+        blocked: Option<String>,
+        unreadable: Vec<Unreadable>,
+        protected: Vec<String>,
+    ) -> Self {
+        StorageHealth(RwSignal::new(Status {
+            blocked,
+            unreadable,
+            protected,
+            ..Status::default()
+        }))
+    }
+
+    /// Why storage cannot be used, if it cannot.
+    pub fn blocked(&self) -> Option<String> {
+        self.0.with(|s| s.blocked.clone())
+    }
+
+    pub fn is_blocked_untracked(&self) -> bool {
+        self.0.with_untracked(|s| s.blocked.is_some())
+    }
+
+    pub fn quota_full(&self) -> bool {
+        self.0.with(|s| s.quota_full)
+    }
+
+    pub fn write_error(&self) -> Option<String> {
+        self.0.with(|s| s.write_error.clone())
+    }
+
+    /// The unreadable values, unless the user dismissed the banner.
+    pub fn unreadable(&self) -> Vec<Unreadable> {
+        self.0.with(|s| {
+            if s.unreadable_dismissed {
+                Vec::new()
+            } else {
+                s.unreadable.clone()
+            }
+        })
+    }
+
+    pub fn dismiss_quota(&self) {
+        self.0.update(|s| s.quota_full = false);
+    }
+
+    pub fn dismiss_unreadable(&self) {
+        self.0.update(|s| s.unreadable_dismissed = true);
+    }
+
+    pub(super) fn is_protected(&self, key: &str) -> bool {
+        self.0
+            .with_untracked(|s| s.protected.iter().any(|k| k == key))
+    }
+
+    /// Takes the outcome of one write into what the banners show.
+    pub(super) fn record(&self, key: &str, outcome: &Result<(), WriteError>) {
+        // Most writes succeed with nothing to show: no change, no wake-up.
+        if outcome.is_ok() && self.0.with_untracked(|s| s.write_error.is_none()) {
+            return;
+        }
+        self.0.update(|status| match outcome {
+            Ok(()) => status.write_error = None,
+            Err(WriteError::Quota) => status.quota_full = true,
+            Err(WriteError::Blocked) => {
+                if status.blocked.is_none() {
+                    status.blocked = Some("SecurityError".into());
+                }
+            }
+            Err(WriteError::Protected) => {
+                status.write_error = Some(format!(
+                    "Not saved: {key} holds data this version cannot read, and it is left untouched. Export a backup to keep this change."
+                ));
+            }
+            Err(WriteError::Other(why)) => {
+                status.write_error = Some(format!(
+                    "Not saved ({why}). Export a backup to keep your work."
+                ));
+            }
+        });
+    }
+}

@@ -1,0 +1,168 @@
+//! The user's data as reactive state, split by concern and provided as one
+//! context (`UserState`). Views read through methods and change things only
+//! through methods, which update memory first and then persist through
+//! `crate::web::local_storage`; no view writes a signal of the state.
+//!
+//! - `answers`, `stories`: one signal per record (`keyed`), so a keystroke
+//!   wakes only what shows that record;
+//! - `record`: settings, the schedule, marks and the mock history, one
+//!   signal each, written at once;
+//! - `save_queue`: the one queue of records waiting to be written, with the
+//!   debounce, retries and each record's save status;
+//! - `health`: what the storage banners say;
+//! - `sync`: other tabs' saves and pages restored from the back/forward cache;
+//! - `import`: backups in and out; `practice`: ratings, ticks, bookmarks,
+//!   mock history and the practice queue.
+
+mod answers;
+mod health;
+mod import;
+mod keyed;
+mod practice;
+mod record;
+mod save_queue;
+mod stories;
+mod sync;
+
+use std::sync::Arc;
+
+use opsdrill_core::data::codec::StoreKey;
+use opsdrill_core::data::{Marks, MockHistory, Schedule, Settings, UserData};
+
+pub use answers::Answers;
+pub use health::StorageHealth;
+pub use import::ImportOutcome;
+pub use record::Record;
+pub use save_queue::SaveQueue;
+pub use stories::Stories;
+
+use crate::web::clock::now_ms;
+use crate::web::local_storage;
+use keyed::Keyed;
+
+#[derive(Clone, Copy)]
+pub struct UserState {
+    pub answers: Answers,
+    pub stories: Stories,
+    pub settings: Record<Settings>,
+    pub schedule: Record<Schedule>,
+    pub marks: Record<Marks>,
+    pub mocks: Record<MockHistory>,
+    pub saves: SaveQueue,
+}
+
+/// The backup reminder counts from the first edit since the last export.
+#[derive(Clone, Copy)]
+pub(crate) struct BackupReminder(Record<Settings>);
+
+impl BackupReminder {
+    fn note_edit(&self, now: i64) {
+        if self.0.with_untracked(|s| s.unbacked_since_ms.is_none()) {
+            self.0.update(|s| s.unbacked_since_ms = Some(now));
+        }
+    }
+}
+
+impl UserState {
+    /// Loads what is stored and starts listening for other tabs' saves.
+    pub fn load() -> UserState {
+        let loaded = local_storage::load(now_ms());
+        let health = StorageHealth::new(
+            loaded.blocked,
+            loaded.unreadable,
+            loaded.protected.into_iter().collect(),
+        );
+        let saves = SaveQueue::new(health);
+        let data = loaded.data;
+        let settings = Record::new(data.settings, || StoreKey::Settings, saves);
+        let reminder = BackupReminder(settings);
+        let state = UserState {
+            answers: Answers::new(
+                Keyed::new(data.answers, StoreKey::Answer, saves),
+                reminder,
+                saves,
+            ),
+            stories: Stories::new(
+                Keyed::new(data.stories, StoreKey::Story, saves),
+                reminder,
+                saves,
+            ),
+            settings,
+            schedule: Record::new(data.schedule, || StoreKey::Schedule, saves),
+            marks: Record::new(data.marks, || StoreKey::Marks, saves),
+            mocks: Record::new(data.mocks, || StoreKey::Mocks, saves),
+            saves,
+        };
+        saves.set_writer(Arc::new(move |key| state.write(key)));
+        sync::listen(state);
+        if !health.is_blocked_untracked() {
+            local_storage::request_persistence();
+        }
+        state
+    }
+
+    /// Writes the record under `key` now (`None`: it no longer exists).
+    fn write(&self, key: &StoreKey) -> Option<Result<(), local_storage::WriteError>> {
+        match key {
+            StoreKey::Answer(id) => self.answers.records.write(id),
+            StoreKey::Story(id) => self.stories.records.write(id),
+            StoreKey::Settings => Some(self.settings.write()),
+            StoreKey::Schedule => Some(self.schedule.write()),
+            StoreKey::Marks => Some(self.marks.write()),
+            StoreKey::Mocks => Some(self.mocks.write()),
+        }
+    }
+
+    /// Writes everything pending now (leaving the page, blur, an update).
+    pub fn flush(&self) {
+        self.saves.flush();
+    }
+
+    /// Everything the user has is written to storage.
+    pub fn all_saved(&self) -> bool {
+        self.saves.all_saved()
+    }
+
+    /// All of the user's data as plain records (for backups and exports).
+    pub fn snapshot(&self) -> UserData {
+        UserData {
+            answers: self.answers.records.all_untracked(),
+            stories: self.stories.records.all_untracked(),
+            settings: self.settings.with_untracked(Clone::clone),
+            schedule: self.schedule.with_untracked(Clone::clone),
+            marks: self.marks.with_untracked(Clone::clone),
+            mocks: self.mocks.with_untracked(Clone::clone),
+        }
+    }
+
+    /// Takes `next` as the data in memory, without writing. Records in
+    /// `keep` (being edited here) keep their text in memory.
+    fn replace_in_memory(&self, mut next: UserData, keep_edits: bool) {
+        if keep_edits {
+            for (id, answer) in self.answers.records.all_untracked() {
+                if self.answers.records.is_unsaved(&id) {
+                    next.answers.insert(id, answer);
+                }
+            }
+            for (id, story) in self.stories.records.all_untracked() {
+                if self.stories.records.is_unsaved(&id) {
+                    next.stories.insert(id, story);
+                }
+            }
+        }
+        self.answers.records.replace_all(next.answers);
+        self.stories.records.replace_all(next.stories);
+        self.settings.replace(next.settings);
+        self.schedule.replace(next.schedule);
+        self.marks.replace(next.marks);
+        self.mocks.replace(next.mocks);
+    }
+}
+
+impl UserState {
+    /// Whether any answer or story has text (tracks them all).
+    pub fn has_written_anything(&self) -> bool {
+        self.answers.records.all().values().any(|a| !a.is_empty())
+            || self.stories.all().values().any(|s| !s.is_empty())
+    }
+}
