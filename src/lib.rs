@@ -13,3 +13,5 @@ mod ui;
 mod web;
 
 pub use app::App;
+#[cfg(feature = "effect-count")]
+pub use web::effect_count::install as count_effects;

@@ -5,5 +5,7 @@ fn main() {
     if let Some(shell) = leptos::prelude::document().get_element_by_id("shell") {
         shell.remove();
     }
+    #[cfg(feature = "effect-count")]
+    opsdrill::count_effects();
     leptos::mount::mount_to_body(opsdrill::App);
 }

@@ -4,6 +4,8 @@
 pub mod browser;
 pub mod clock;
 pub mod dictation;
+#[cfg(feature = "effect-count")]
+pub mod effect_count;
 pub mod local_storage;
 pub mod pwa;
 pub mod speech;
