@@ -5,91 +5,9 @@
 
 use opsdrill_text::markup;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Category {
-    General,
-    Technical,
-    Behavioural,
-    Ask,
-}
-
-impl Category {
-    pub const ALL: [Category; 4] = [
-        Category::General,
-        Category::Technical,
-        Category::Behavioural,
-        Category::Ask,
-    ];
-
-    pub fn slug(self) -> &'static str {
-        match self {
-            Category::General => "general",
-            Category::Technical => "technical",
-            Category::Behavioural => "behavioural",
-            Category::Ask => "ask",
-        }
-    }
-
-    pub fn from_slug(slug: &str) -> Option<Category> {
-        Category::ALL.into_iter().find(|c| c.slug() == slug)
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Category::General => "General",
-            Category::Technical => "Technical",
-            Category::Behavioural => "Behavioural",
-            Category::Ask => "Questions to ask",
-        }
-    }
-
-    pub fn blurb(self) -> &'static str {
-        match self {
-            Category::General => "Experience and judgement: how you have run real systems.",
-            Category::Technical => "Technical depth and system design.",
-            Category::Behavioural => "Stories about how you work, answered with STAR.",
-            Category::Ask => "Questions you ask the interviewer, and how to read the answers.",
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Style {
-    Story,
-    Design,
-    Explain,
-    Star,
-    Ask,
-}
-
-impl Style {
-    pub fn label(self) -> &'static str {
-        match self {
-            Style::Story => "Experience",
-            Style::Design => "Design",
-            Style::Explain => "Explain",
-            Style::Star => "STAR",
-            Style::Ask => "Ask",
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Difficulty {
-    Foundational,
-    Intermediate,
-    Advanced,
-}
-
-impl Difficulty {
-    pub fn label(self) -> &'static str {
-        match self {
-            Difficulty::Foundational => "Foundational",
-            Difficulty::Intermediate => "Intermediate",
-            Difficulty::Advanced => "Advanced",
-        }
-    }
-}
+/// The bank's vocabulary, shared with the compiler that read it from the
+/// Markdown: one definition of each category, style, difficulty and heading.
+pub use opsdrill_text::vocab::{Category, Difficulty, Section, Style};
 
 /// The bank's formatted text is kept in the compact markup of
 /// `opsdrill_text::markup` and decoded as it renders: a prose section into
@@ -196,19 +114,12 @@ pub struct Question {
 impl Question {
     /// Section headings as the reader sees them; `ask` questions use their own.
     pub fn headings(&self) -> SectionHeadings {
-        match self.style {
-            Style::Ask => SectionHeadings {
-                why: "Why it is worth asking",
-                structure: "How to ask it",
-                talking_points: "Listen for",
-                answer: "What the answer reveals",
-            },
-            _ => SectionHeadings {
-                why: "Why they ask",
-                structure: "How to structure your answer",
-                talking_points: "Talking points",
-                answer: "Model answer",
-            },
+        let heading = |section| self.style.heading(section);
+        SectionHeadings {
+            why: heading(Section::Why),
+            structure: heading(Section::Structure),
+            talking_points: heading(Section::TalkingPoints),
+            answer: heading(Section::Answer),
         }
     }
 }
