@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use opsdrill_bank_compiler::{load_dir, CATEGORIES};
+use opsdrill_bank_compiler::{load_dir, Category};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -16,7 +16,7 @@ fn main() -> ExitCode {
         .map_or_else(|| PathBuf::from("content"), PathBuf::from);
     match load_dir(&dir) {
         Ok(bank) => {
-            let counts: Vec<String> = CATEGORIES
+            let counts: Vec<String> = Category::ALL
                 .iter()
                 .map(|c| {
                     let n = bank.questions.iter().filter(|q| q.category == *c).count();
@@ -44,7 +44,7 @@ fn main() -> ExitCode {
 }
 
 fn print_report(bank: &opsdrill_bank_compiler::Bank) {
-    for category in CATEGORIES {
+    for category in Category::ALL {
         let in_category: Vec<_> = bank
             .questions
             .iter()

@@ -1,7 +1,8 @@
 //! Parses and validates one question file.
 
 use crate::markdown::{blocks_text, parse_blocks, spans_text, Block, Span};
-use crate::rules::{self, Category, Difficulty, Style};
+use crate::rules;
+use crate::{Category, Difficulty, Section, Style};
 use crate::{Diagnostic, Topic};
 
 /// A validated question, ready for code generation.
@@ -55,7 +56,7 @@ struct Field {
     line: usize,
 }
 
-struct Section {
+struct SourceSection {
     heading: String,
     line: usize,
     body: String,
@@ -147,8 +148,8 @@ fn split_sections(
     lines: &[&str],
     start: usize,
     errors: &mut Vec<Diagnostic>,
-) -> Vec<Section> {
-    let mut sections: Vec<Section> = Vec::new();
+) -> Vec<SourceSection> {
+    let mut sections: Vec<SourceSection> = Vec::new();
     let mut in_fence = false;
     for (index, line) in lines.iter().enumerate().skip(start) {
         let line_no = index + 1;
@@ -157,7 +158,7 @@ fn split_sections(
         }
         if !in_fence {
             if let Some(heading) = line.strip_prefix("## ") {
-                sections.push(Section {
+                sections.push(SourceSection {
                     heading: heading.trim().to_string(),
                     line: line_no,
                     body: String::new(),
@@ -210,7 +211,7 @@ fn check_range(
 fn expect_list(
     errors: &mut Vec<Diagnostic>,
     path: &str,
-    section: &Section,
+    section: &SourceSection,
     blocks: Vec<Block>,
     want_ordered: bool,
 ) -> Vec<Vec<Span>> {
@@ -244,7 +245,7 @@ fn expect_list(
 fn expect_prose(
     errors: &mut Vec<Diagnostic>,
     path: &str,
-    section: &Section,
+    section: &SourceSection,
     blocks: Vec<Block>,
 ) -> Vec<Block> {
     if blocks.iter().any(|b| !matches!(b, Block::Paragraph(_))) {
@@ -269,7 +270,7 @@ const ALSO_FORM: &str = "`{also: word, word}`";
 /// else in the section are an error.
 fn split_also(
     path: &str,
-    section: &Section,
+    section: &SourceSection,
     errors: &mut Vec<Diagnostic>,
 ) -> (String, Vec<Vec<String>>) {
     let heading = &section.heading;
@@ -468,7 +469,7 @@ pub fn parse_question(
     // Sections are checked against the style's headings; with an unknown style
     // the common headings still give useful messages.
     let effective_style = style.unwrap_or(Style::Story);
-    let headings = effective_style.headings();
+    let headings = Section::ALL.map(|section| effective_style.heading(section));
     let sections = split_sections(path, &lines, front.body_start, &mut errors);
     let last_line = lines.len().max(1);
     for (index, section) in sections.iter().enumerate() {
@@ -493,7 +494,7 @@ pub fn parse_question(
             ));
         }
     }
-    let known: Vec<&Section> = sections
+    let known: Vec<&SourceSection> = sections
         .iter()
         .filter(|s| headings.contains(&s.heading.as_str()))
         .collect();
@@ -515,7 +516,7 @@ pub fn parse_question(
 
     // Parse each required section's Markdown.
     let mut synonyms: Vec<Vec<String>> = Vec::new();
-    let mut parsed: Vec<Option<(&Section, Vec<Block>)>> = Vec::new();
+    let mut parsed: Vec<Option<(&SourceSection, Vec<Block>)>> = Vec::new();
     for heading in headings {
         let Some(section) = sections.iter().find(|s| s.heading == heading) else {
             let line = sections
@@ -596,7 +597,7 @@ pub fn parse_question(
                         section.line,
                         &format!("`## {heading}` steps"),
                         structure.len(),
-                        (effective_style.min_steps(), effective_style.max_steps()),
+                        rules::steps(effective_style),
                     );
                 }
                 if effective_style == Style::Star && structure.len() == 4 {
@@ -652,7 +653,7 @@ pub fn parse_question(
                     section.line,
                     &format!("`## {heading}` words"),
                     words,
-                    (effective_style.min_answer_words(), rules::MAX_ANSWER_WORDS),
+                    rules::answer_words(effective_style),
                 );
                 answer = blocks;
             }
