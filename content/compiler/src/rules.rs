@@ -2,7 +2,7 @@
 //! `opsdrill_text::vocab`. `content/FORMAT.md` is the human-readable copy of
 //! these rules.
 
-use opsdrill_text::vocab::Style;
+use opsdrill_text::vocab::{Section, Style};
 
 pub const STAR_LABELS: [&str; 4] = ["Situation:", "Task:", "Action:", "Result:"];
 
@@ -32,6 +32,11 @@ pub fn answer_words(style: Style) -> (usize, usize) {
         Style::Ask => (100, MAX_ANSWER_WORDS),
         _ => (150, MAX_ANSWER_WORDS),
     }
+}
+
+/// Only the model answer may hold code blocks.
+pub fn allows_code(section: Section) -> bool {
+    section == Section::Answer
 }
 
 /// Lowercase ASCII letters, digits and single inner hyphens.

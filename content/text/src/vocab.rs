@@ -136,6 +136,13 @@ impl Style {
             (_, Section::FollowUps) => "Follow-ups",
         }
     }
+
+    /// The section a heading names in a question of this style, if any.
+    pub fn section_named(self, heading: &str) -> Option<Section> {
+        Section::ALL
+            .into_iter()
+            .find(|&section| self.heading(section) == heading)
+    }
 }
 
 #[cfg(test)]
@@ -154,6 +161,16 @@ mod tests {
             assert_eq!(Difficulty::from_slug(difficulty.slug()), Some(difficulty));
         }
         assert_eq!(Category::from_slug("General"), None);
+    }
+
+    #[test]
+    fn headings_name_their_sections() {
+        for style in Style::ALL {
+            for section in Section::ALL {
+                assert_eq!(style.section_named(style.heading(section)), Some(section));
+            }
+        }
+        assert_eq!(Style::Ask.section_named("Why they ask"), None);
     }
 
     #[test]
