@@ -52,6 +52,23 @@ pub struct Bank {
     pub questions: Vec<Question>,
 }
 
+impl Bank {
+    /// The questions of one category, in bank order.
+    pub fn in_category(&self, category: Category) -> impl Iterator<Item = &Question> {
+        self.questions
+            .iter()
+            .filter(move |q| q.category == category)
+    }
+
+    /// How many questions name a topic.
+    pub fn count_on_topic(&self, slug: &str) -> usize {
+        self.questions
+            .iter()
+            .filter(|q| q.topics.iter().any(|t| t == slug))
+            .count()
+    }
+}
+
 /// Reads the topic list: lines of the form `- slug: Display name`.
 pub fn parse_topics(path: &str, text: &str) -> Result<Vec<Topic>, Vec<Diagnostic>> {
     let mut topics: Vec<Topic> = Vec::new();

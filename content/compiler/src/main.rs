@@ -17,11 +17,8 @@ fn main() -> ExitCode {
     match load_dir(&dir) {
         Ok(bank) => {
             let counts: Vec<String> = Category::ALL
-                .iter()
-                .map(|c| {
-                    let n = bank.questions.iter().filter(|q| q.category == *c).count();
-                    format!("{} {n}", c.slug())
-                })
+                .into_iter()
+                .map(|c| format!("{} {}", c.slug(), bank.in_category(c).count()))
                 .collect();
             println!(
                 "bank ok: {} questions ({})",
@@ -45,11 +42,7 @@ fn main() -> ExitCode {
 
 fn print_report(bank: &opsdrill_bank_compiler::Bank) {
     for category in Category::ALL {
-        let in_category: Vec<_> = bank
-            .questions
-            .iter()
-            .filter(|q| q.category == category)
-            .collect();
+        let in_category: Vec<_> = bank.in_category(category).collect();
         let mut styles: Vec<(&str, usize)> = Vec::new();
         let mut levels: Vec<(&str, usize)> = Vec::new();
         for q in &in_category {
@@ -66,11 +59,7 @@ fn print_report(bank: &opsdrill_bank_compiler::Bank) {
     }
     println!("topics:");
     for topic in &bank.topics {
-        let n = bank
-            .questions
-            .iter()
-            .filter(|q| q.topics.contains(&topic.slug))
-            .count();
+        let n = bank.count_on_topic(&topic.slug);
         println!("  {:<16} {n:>3}  {}", topic.slug, topic.name);
     }
 }
