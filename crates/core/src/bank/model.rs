@@ -32,29 +32,45 @@ impl Text {
     }
 }
 
-/// A prose section: paragraphs, lists and code blocks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Prose(pub Text);
+/// Declares a section of the bank: a `Text` that decodes into the markup
+/// type of the same name, with `decode` and a `From` for it.
+macro_rules! section_text {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub struct $name(pub Text);
+
+        impl $name {
+            pub fn decode(self) -> markup::$name<'static> {
+                markup::$name(self.0.get())
+            }
+        }
+
+        impl From<$name> for markup::$name<'static> {
+            fn from(section: $name) -> Self {
+                section.decode()
+            }
+        }
+    };
+}
+
+section_text! {
+    /// A prose section: paragraphs, lists and code blocks.
+    Prose
+}
+
+section_text! {
+    /// A list section: its items.
+    Items
+}
 
 impl Prose {
-    pub fn decode(self) -> markup::Prose<'static> {
-        markup::Prose(self.0.get())
-    }
-
     pub fn blocks(self) -> impl Iterator<Item = Block<'static>> {
         self.decode().blocks()
     }
 }
 
-/// A list section: its items.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Items(pub Text);
-
 impl Items {
-    pub fn decode(self) -> markup::Items<'static> {
-        markup::Items(self.0.get())
-    }
-
     pub fn iter(self) -> impl Iterator<Item = Inline<'static>> {
         self.decode().iter()
     }
@@ -69,18 +85,6 @@ impl Items {
 
     pub fn get(self, index: usize) -> Option<Inline<'static>> {
         self.decode().get(index)
-    }
-}
-
-impl From<Prose> for markup::Prose<'static> {
-    fn from(prose: Prose) -> Self {
-        prose.decode()
-    }
-}
-
-impl From<Items> for markup::Items<'static> {
-    fn from(items: Items) -> Self {
-        items.decode()
     }
 }
 
