@@ -1,10 +1,11 @@
 //! Writes a validated bank for the app: `static` data built from the app's
-//! own types in `src/bank/model.rs` for what every page lists (ids, question
-//! text, topics, category, style, difficulty), and the formatted sections as
-//! one text in the compact markup of `opsdrill_text::markup`, compressed with
-//! LZMA. The app decompresses it on first use and decodes a section into
-//! typed blocks as it renders: no Markdown is parsed at run time, and the
-//! bank costs less in the wasm than its Markdown does gzipped.
+//! own types in `crates/core/src/bank/model.rs` for what every page lists
+//! (ids, question text, topics, category, style, difficulty), and the
+//! formatted sections as one text in the compact markup of
+//! `opsdrill_text::markup`, compressed with LZMA. The app decompresses it on
+//! first use and decodes a section into typed blocks as it renders: no
+//! Markdown is parsed at run time, and the bank costs less in the wasm than
+//! its Markdown does gzipped.
 
 use std::fmt::Write;
 
@@ -124,17 +125,20 @@ pub fn generate(bank: &Bank) -> Generated {
                 line
             })
             .collect();
+        // A vocabulary term's `Debug` is its variant's name: the app's types
+        // are the same `opsdrill_text::vocab` enums.
         let _ = writeln!(
             rust,
-            "Question {{ id: {:?}, category: {}, text: {:?}, topics: &{:?}, difficulty: {}, style: {}, \
+            "Question {{ id: {:?}, category: Category::{:?}, text: {:?}, topics: &{:?}, \
+             difficulty: Difficulty::{:?}, style: Style::{:?}, \
              why: Prose({}), structure: Items({}), talking_points: Items({}), keywords: {}, \
              answer: Prose({}), tip: Prose({}), pitfalls: Items({}), follow_ups: Items({}) }},",
             q.id,
-            q.category.rust_variant(),
+            q.category,
             q.question,
             q.topics,
-            q.difficulty.rust_variant(),
-            q.style.rust_variant(),
+            q.difficulty,
+            q.style,
             section(encode_prose(&q.why)),
             section(encode_items(&q.structure)),
             section(encode_items(&q.talking_points)),

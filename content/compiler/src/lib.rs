@@ -13,8 +13,8 @@ use std::path::{Path, PathBuf};
 
 pub use codegen::{compress, generate, Generated, SECTION_SEPARATOR};
 pub use markdown::{Block, Span, SpanStyle};
+pub use opsdrill_text::vocab::{Category, Difficulty, Section, Style};
 pub use question::{parse_question, PointKeywords, Question};
-pub use rules::{Category, Difficulty, Style, CATEGORIES};
 
 /// One problem found in the bank, printed as `path:line: message`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,6 +50,23 @@ pub struct Topic {
 pub struct Bank {
     pub topics: Vec<Topic>,
     pub questions: Vec<Question>,
+}
+
+impl Bank {
+    /// The questions of one category, in bank order.
+    pub fn in_category(&self, category: Category) -> impl Iterator<Item = &Question> {
+        self.questions
+            .iter()
+            .filter(move |q| q.category == category)
+    }
+
+    /// How many questions name a topic.
+    pub fn count_on_topic(&self, slug: &str) -> usize {
+        self.questions
+            .iter()
+            .filter(|q| q.topics.iter().any(|t| t == slug))
+            .count()
+    }
 }
 
 /// Reads the topic list: lines of the form `- slug: Display name`.
@@ -166,7 +183,7 @@ pub fn load_dir(content: &Path) -> Result<Bank, Vec<Diagnostic>> {
     dirs.sort_by_key(|dir| {
         let name = dir.file_name().and_then(|n| n.to_str()).unwrap_or("");
         (
-            CATEGORIES
+            Category::ALL
                 .iter()
                 .position(|c| c.slug() == name)
                 .unwrap_or(usize::MAX),

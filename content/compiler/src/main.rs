@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use opsdrill_bank_compiler::{load_dir, CATEGORIES};
+use opsdrill_bank_compiler::{load_dir, Category};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -16,12 +16,9 @@ fn main() -> ExitCode {
         .map_or_else(|| PathBuf::from("content"), PathBuf::from);
     match load_dir(&dir) {
         Ok(bank) => {
-            let counts: Vec<String> = CATEGORIES
-                .iter()
-                .map(|c| {
-                    let n = bank.questions.iter().filter(|q| q.category == *c).count();
-                    format!("{} {n}", c.slug())
-                })
+            let counts: Vec<String> = Category::ALL
+                .into_iter()
+                .map(|c| format!("{} {}", c.slug(), bank.in_category(c).count()))
                 .collect();
             println!(
                 "bank ok: {} questions ({})",
@@ -44,12 +41,8 @@ fn main() -> ExitCode {
 }
 
 fn print_report(bank: &opsdrill_bank_compiler::Bank) {
-    for category in CATEGORIES {
-        let in_category: Vec<_> = bank
-            .questions
-            .iter()
-            .filter(|q| q.category == category)
-            .collect();
+    for category in Category::ALL {
+        let in_category: Vec<_> = bank.in_category(category).collect();
         let mut styles: Vec<(&str, usize)> = Vec::new();
         let mut levels: Vec<(&str, usize)> = Vec::new();
         for q in &in_category {
@@ -66,11 +59,7 @@ fn print_report(bank: &opsdrill_bank_compiler::Bank) {
     }
     println!("topics:");
     for topic in &bank.topics {
-        let n = bank
-            .questions
-            .iter()
-            .filter(|q| q.topics.contains(&topic.slug))
-            .count();
+        let n = bank.count_on_topic(&topic.slug);
         println!("  {:<16} {n:>3}  {}", topic.slug, topic.name);
     }
 }

@@ -250,24 +250,20 @@ mod tests {
         );
     }
 
+    /// A list of plain items.
+    fn list(ordered: bool, items: &[&str]) -> Block {
+        Block::List {
+            ordered,
+            items: items.iter().map(|item| vec![plain(item)]).collect(),
+        }
+    }
+
     #[test]
     fn lists_tight_and_loose() {
         let tight = parse_blocks("1. first\n2. second\n", false).expect("valid");
-        assert_eq!(
-            tight,
-            vec![Block::List {
-                ordered: true,
-                items: vec![vec![plain("first")], vec![plain("second")]]
-            }]
-        );
+        assert_eq!(tight, vec![list(true, &["first", "second"])]);
         let loose = parse_blocks("- a\n\n- b\n", false).expect("valid");
-        assert_eq!(
-            loose,
-            vec![Block::List {
-                ordered: false,
-                items: vec![vec![plain("a")], vec![plain("b")]]
-            }]
-        );
+        assert_eq!(loose, vec![list(false, &["a", "b"])]);
     }
 
     #[test]

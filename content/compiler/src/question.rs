@@ -1,7 +1,10 @@
-//! Parses and validates one question file.
+//! Parses and validates one question file: the front matter's fields, then
+//! the sections (their headings, then each one's Markdown, then the rules of
+//! its kind). Every problem is collected, so a file's messages come at once.
 
-use crate::markdown::{blocks_text, parse_blocks, spans_text, Block, Span};
-use crate::rules::{self, Category, Difficulty, Style};
+use crate::markdown::{blocks_text, parse_blocks, spans_text, Block, Span, SpanStyle};
+use crate::rules;
+use crate::{Category, Difficulty, Section, Style};
 use crate::{Diagnostic, Topic};
 
 /// A validated question, ready for code generation.
@@ -49,25 +52,122 @@ impl PointKeywords {
         PointKeywords { own, also }
     }
 }
+/// The problems found in one file, each at a line of it.
+struct Problems<'a> {
+    path: &'a str,
+    found: Vec<Diagnostic>,
+}
 
+impl<'a> Problems<'a> {
+    fn new(path: &'a str) -> Self {
+        Problems {
+            path,
+            found: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, line: usize, message: impl Into<String>) {
+        self.found.push(Diagnostic::new(self.path, line, message));
+    }
+
+    /// A section's count of `unit`s (sentences, steps, ...) must lie in
+    /// `min..=max`.
+    fn check_count(
+        &mut self,
+        section: &SourceSection,
+        unit: &str,
+        count: usize,
+        (min, max): (usize, usize),
+    ) {
+        if count < min || count > max {
+            self.add(
+                section.line,
+                format!(
+                    "`## {}` {unit}: found {count}, expected {min} to {max}",
+                    section.heading
+                ),
+            );
+        }
+    }
+
+    /// `value` if nothing was wrong, else every problem found.
+    fn into_result<T>(self, value: T) -> Result<T, Vec<Diagnostic>> {
+        if self.found.is_empty() {
+            Ok(value)
+        } else {
+            Err(self.found)
+        }
+    }
+}
+
+/// `a, b or c`: the choices a message lists.
+fn one_of(choices: &[&str]) -> String {
+    match choices {
+        [] => String::new(),
+        [only] => only.to_string(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
+/// A front matter value and the line it is on.
 struct Field {
     value: String,
     line: usize,
 }
 
-struct Section {
-    heading: String,
-    line: usize,
-    body: String,
-}
+/// The front matter keys, in the order messages list them.
+const KEYS: [&str; 5] = ["id", "question", "topics", "difficulty", "style"];
 
+/// The block between the `---` lines: its `key: value` fields, in file order.
 struct FrontMatter {
     fields: Vec<(String, Field)>,
     /// 0-based index of the first line after the closing `---`.
     body_start: usize,
 }
 
-const KEYS: [&str; 5] = ["id", "question", "topics", "difficulty", "style"];
+/// Every front matter field, each given and not empty.
+struct Fields<'a> {
+    id: &'a Field,
+    question: &'a Field,
+    topics: &'a Field,
+    difficulty: &'a Field,
+    style: &'a Field,
+}
+
+impl FrontMatter {
+    fn field(&self, key: &str) -> Option<&Field> {
+        self.fields.iter().find(|(k, _)| k == key).map(|(_, f)| f)
+    }
+
+    /// The fields, or a problem for each one missing or empty.
+    fn required(&self, path: &str) -> Result<Fields<'_>, Vec<Diagnostic>> {
+        let mut problems = Problems::new(path);
+        for key in KEYS {
+            match self.field(key) {
+                None => problems.add(1, format!("front matter is missing `{key}`")),
+                Some(f) if f.value.is_empty() => problems.add(f.line, format!("`{key}` is empty")),
+                Some(_) => {}
+            }
+        }
+        let given = |key| self.field(key).filter(|f| !f.value.is_empty());
+        match (
+            given("id"),
+            given("question"),
+            given("topics"),
+            given("difficulty"),
+            given("style"),
+        ) {
+            (Some(id), Some(question), Some(topics), Some(difficulty), Some(style)) => Ok(Fields {
+                id,
+                question,
+                topics,
+                difficulty,
+                style,
+            }),
+            _ => Err(problems.found),
+        }
+    }
+}
 
 fn parse_front_matter(path: &str, lines: &[&str]) -> Result<FrontMatter, Vec<Diagnostic>> {
     if lines.first().map(|l| l.trim_end()) != Some("---") {
@@ -89,7 +189,7 @@ fn parse_front_matter(path: &str, lines: &[&str]) -> Result<FrontMatter, Vec<Dia
             "the front matter has no closing `---` line",
         )]);
     };
-    let mut errors = Vec::new();
+    let mut problems = Problems::new(path);
     let mut fields: Vec<(String, Field)> = Vec::new();
     for (index, line) in lines.iter().enumerate().take(close).skip(1) {
         let line_no = index + 1;
@@ -97,58 +197,144 @@ fn parse_front_matter(path: &str, lines: &[&str]) -> Result<FrontMatter, Vec<Dia
             continue;
         }
         let Some((key, value)) = line.split_once(':') else {
-            errors.push(Diagnostic::new(
-                path,
-                line_no,
-                "a front matter line must read `key: value`",
-            ));
+            problems.add(line_no, "a front matter line must read `key: value`");
             continue;
         };
         let key = key.trim();
         if !KEYS.contains(&key) {
-            errors.push(Diagnostic::new(
-                path,
+            problems.add(
                 line_no,
                 format!(
                     "unknown front matter key `{key}` (expected one of: {})",
                     KEYS.join(", ")
                 ),
+            );
+        } else if fields.iter().any(|(k, _)| k == key) {
+            problems.add(line_no, format!("`{key}` is given twice"));
+        } else {
+            fields.push((
+                key.to_string(),
+                Field {
+                    value: value.trim().to_string(),
+                    line: line_no,
+                },
             ));
-            continue;
         }
-        if fields.iter().any(|(k, _)| k == key) {
-            errors.push(Diagnostic::new(
-                path,
-                line_no,
-                format!("`{key}` is given twice"),
-            ));
-            continue;
-        }
-        fields.push((
-            key.to_string(),
-            Field {
-                value: value.trim().to_string(),
-                line: line_no,
-            },
-        ));
     }
-    if errors.is_empty() {
-        Ok(FrontMatter {
-            fields,
-            body_start: close + 1,
-        })
-    } else {
-        Err(errors)
+    problems.into_result(FrontMatter {
+        fields,
+        body_start: close + 1,
+    })
+}
+
+/// The id must be a slug and name the file.
+fn check_id(problems: &mut Problems, id: &Field, stem: &str) {
+    if !rules::is_slug(&id.value) {
+        problems.add(
+            id.line,
+            format!(
+                "id `{}` must be lowercase letters, digits and single hyphens",
+                id.value
+            ),
+        );
+    } else if id.value != stem {
+        problems.add(
+            id.line,
+            format!("id `{}` does not match the file name `{stem}.md`", id.value),
+        );
     }
 }
 
-fn split_sections(
-    path: &str,
-    lines: &[&str],
-    start: usize,
-    errors: &mut Vec<Diagnostic>,
-) -> Vec<Section> {
-    let mut sections: Vec<Section> = Vec::new();
+/// The category the file's folder names.
+fn read_category(problems: &mut Problems, category_dir: &str) -> Option<Category> {
+    let category = Category::from_slug(category_dir);
+    if category.is_none() {
+        problems.add(
+            1,
+            format!(
+                "unknown category `{category_dir}` (the folder must be one of: {})",
+                Category::ALL.map(Category::slug).join(", ")
+            ),
+        );
+    }
+    category
+}
+
+/// The style, which must suit the category (when that is known).
+fn read_style(problems: &mut Problems, field: &Field, category: Option<Category>) -> Option<Style> {
+    let style = Style::from_slug(&field.value);
+    match (style, category) {
+        (None, _) => problems.add(
+            field.line,
+            format!(
+                "unknown style `{}` (expected {})",
+                field.value,
+                one_of(&Style::ALL.map(Style::slug))
+            ),
+        ),
+        (Some(style), Some(category)) if !category.allowed_styles().contains(&style) => {
+            let allowed: Vec<&str> = category.allowed_styles().iter().map(|s| s.slug()).collect();
+            problems.add(
+                field.line,
+                format!(
+                    "style `{}` does not suit category `{}` (allowed: {})",
+                    style.slug(),
+                    category.slug(),
+                    allowed.join(", ")
+                ),
+            )
+        }
+        _ => {}
+    }
+    style
+}
+
+fn read_difficulty(problems: &mut Problems, field: &Field) -> Option<Difficulty> {
+    let difficulty = Difficulty::from_slug(&field.value);
+    if difficulty.is_none() {
+        problems.add(
+            field.line,
+            format!(
+                "unknown difficulty `{}` (expected {})",
+                field.value,
+                one_of(&Difficulty::ALL.map(Difficulty::slug))
+            ),
+        );
+    }
+    difficulty
+}
+
+/// The topics: known in `content/topics.md`, each once, a few at most.
+fn read_topics(problems: &mut Problems, field: &Field, topics: &[Topic]) -> Vec<String> {
+    let mut listed: Vec<String> = Vec::new();
+    for slug in field.value.split(',').map(str::trim) {
+        if !topics.iter().any(|t| t.slug == slug) {
+            problems.add(
+                field.line,
+                format!("unknown topic `{slug}` (see content/topics.md)"),
+            );
+        } else if listed.iter().any(|t| t == slug) {
+            problems.add(field.line, format!("topic `{slug}` is listed twice"));
+        } else {
+            listed.push(slug.to_string());
+        }
+    }
+    if listed.len() > rules::MAX_TOPICS {
+        problems.add(field.line, format!("at most {} topics", rules::MAX_TOPICS));
+    }
+    listed
+}
+
+/// A `## ` section as the file writes it.
+struct SourceSection {
+    heading: String,
+    /// The line of its heading.
+    line: usize,
+    body: String,
+}
+
+fn split_sections(problems: &mut Problems, lines: &[&str], start: usize) -> Vec<SourceSection> {
+    let mut sections: Vec<SourceSection> = Vec::new();
     let mut in_fence = false;
     for (index, line) in lines.iter().enumerate().skip(start) {
         let line_no = index + 1;
@@ -157,7 +343,7 @@ fn split_sections(
         }
         if !in_fence {
             if let Some(heading) = line.strip_prefix("## ") {
-                sections.push(Section {
+                sections.push(SourceSection {
                     heading: heading.trim().to_string(),
                     line: line_no,
                     body: String::new(),
@@ -165,11 +351,10 @@ fn split_sections(
                 continue;
             }
             if line.starts_with("# ") {
-                errors.push(Diagnostic::new(
-                    path,
+                problems.add(
                     line_no,
                     "use `## ` for section headings; the question text lives in the front matter",
-                ));
+                );
                 continue;
             }
         }
@@ -178,39 +363,259 @@ fn split_sections(
                 section.body.push_str(line);
                 section.body.push('\n');
             }
-            None if !line.trim().is_empty() => errors.push(Diagnostic::new(
-                path,
-                line_no,
-                "text before the first `## ` section",
-            )),
+            None if !line.trim().is_empty() => {
+                problems.add(line_no, "text before the first `## ` section")
+            }
             None => {}
         }
     }
     sections
 }
 
-fn check_range(
-    errors: &mut Vec<Diagnostic>,
-    path: &str,
-    line: usize,
-    what: &str,
-    count: usize,
-    (min, max): (usize, usize),
-) {
-    if count < min || count > max {
-        errors.push(Diagnostic::new(
-            path,
-            line,
-            format!("{what}: found {count}, expected {min} to {max}"),
-        ));
+/// The style's headings, as messages list them.
+fn expected_headings(style: Style) -> String {
+    Section::ALL
+        .map(|section| style.heading(section))
+        .join(", ")
+}
+
+/// Each heading must be one of the style's, given once and in order.
+fn check_headings(problems: &mut Problems, sections: &[SourceSection], style: Style) {
+    for (index, section) in sections.iter().enumerate() {
+        if style.section_named(&section.heading).is_none() {
+            problems.add(
+                section.line,
+                format!(
+                    "unknown section `## {}` (expected: {})",
+                    section.heading,
+                    expected_headings(style)
+                ),
+            );
+        } else if sections[..index]
+            .iter()
+            .any(|s| s.heading == section.heading)
+        {
+            problems.add(
+                section.line,
+                format!("section `## {}` appears twice", section.heading),
+            );
+        }
     }
+    let known: Vec<(Section, &SourceSection)> = sections
+        .iter()
+        .filter_map(|s| style.section_named(&s.heading).map(|kind| (kind, s)))
+        .collect();
+    if let Some(pair) = known.windows(2).find(|pair| pair[0].0 >= pair[1].0) {
+        let (_, section) = pair[1];
+        problems.add(
+            section.line,
+            format!(
+                "section `## {}` is out of order (expected: {})",
+                section.heading,
+                expected_headings(style)
+            ),
+        );
+    }
+}
+
+/// A section whose Markdown parsed, ready for the rules of its kind.
+struct ParsedSection<'a> {
+    kind: Section,
+    source: &'a SourceSection,
+    blocks: Vec<Block>,
+}
+
+/// Finds and parses each of the style's sections, in order. The talking
+/// points lose their `{also: ...}` suffixes, returned as each point's
+/// synonyms.
+fn parse_sections<'a>(
+    problems: &mut Problems,
+    sections: &'a [SourceSection],
+    style: Style,
+    last_line: usize,
+) -> (Vec<ParsedSection<'a>>, Vec<Vec<String>>) {
+    let mut parsed = Vec::new();
+    let mut synonyms = Vec::new();
+    for kind in Section::ALL {
+        let heading = style.heading(kind);
+        let Some(source) = sections.iter().find(|s| s.heading == heading) else {
+            // Reported where it belongs: before the first section that
+            // should follow it.
+            let line = sections
+                .iter()
+                .find(|s| style.section_named(&s.heading) > Some(kind))
+                .map_or(last_line, |s| s.line);
+            problems.add(line, format!("missing section `## {heading}`"));
+            continue;
+        };
+        if source.body.trim().is_empty() {
+            problems.add(source.line, format!("section `## {heading}` is empty"));
+            continue;
+        }
+        let body = if kind == Section::TalkingPoints {
+            let (body, found) = split_also(problems, source);
+            synonyms = found;
+            body
+        } else {
+            source.body.clone()
+        };
+        match parse_blocks(&body, rules::allows_code(kind)) {
+            Ok(blocks) => parsed.push(ParsedSection {
+                kind,
+                source,
+                blocks,
+            }),
+            Err(found) => {
+                for e in found {
+                    problems.add(
+                        source.line + 1 + e.line_offset,
+                        format!("in `## {heading}`: {}", e.message),
+                    );
+                }
+            }
+        }
+    }
+    (parsed, synonyms)
+}
+
+/// What a question's sections hold, as their rules accept it.
+#[derive(Default)]
+struct Content {
+    why: Vec<Block>,
+    structure: Vec<Vec<Span>>,
+    talking_points: Vec<Vec<Span>>,
+    answer: Vec<Block>,
+    tip: Vec<Block>,
+    pitfalls: Vec<Vec<Span>>,
+    follow_ups: Vec<Vec<Span>>,
+}
+
+/// Checks each parsed section against the rules of its kind.
+fn check_content(problems: &mut Problems, parsed: Vec<ParsedSection>, style: Style) -> Content {
+    let mut content = Content::default();
+    for ParsedSection {
+        kind,
+        source,
+        blocks,
+    } in parsed
+    {
+        match kind {
+            Section::Why => content.why = sentences(problems, source, blocks, rules::WHY_SENTENCES),
+            Section::Structure => content.structure = steps(problems, source, blocks, style),
+            Section::TalkingPoints => {
+                content.talking_points = talking_points(problems, source, blocks)
+            }
+            Section::Answer => content.answer = answer(problems, source, blocks, style),
+            Section::Tip => content.tip = sentences(problems, source, blocks, rules::TIP_SENTENCES),
+            Section::Pitfalls => {
+                content.pitfalls = bullets(problems, source, blocks, rules::PITFALLS)
+            }
+            Section::FollowUps => {
+                content.follow_ups = bullets(problems, source, blocks, rules::FOLLOW_UPS)
+            }
+        }
+    }
+    content
+}
+
+/// Paragraphs only, of `range` sentences.
+fn sentences(
+    problems: &mut Problems,
+    section: &SourceSection,
+    blocks: Vec<Block>,
+    range: (usize, usize),
+) -> Vec<Block> {
+    let blocks = expect_prose(problems, section, blocks);
+    let count = rules::sentence_count(&blocks_text(&blocks));
+    problems.check_count(section, "sentences", count, range);
+    blocks
+}
+
+/// An ordered list of as many steps as the style takes; STAR steps start
+/// with their labels.
+fn steps(
+    problems: &mut Problems,
+    section: &SourceSection,
+    blocks: Vec<Block>,
+    style: Style,
+) -> Vec<Vec<Span>> {
+    let steps = expect_list(problems, section, blocks, true);
+    if !steps.is_empty() {
+        problems.check_count(section, "steps", steps.len(), rules::steps(style));
+    }
+    if style == Style::Star && steps.len() == rules::STAR_LABELS.len() {
+        for (step, label) in steps.iter().zip(rules::STAR_LABELS) {
+            let starts_right = step
+                .first()
+                .is_some_and(|s| s.style == SpanStyle::Strong && s.text.trim() == label);
+            if !starts_right {
+                problems.add(
+                    section.line,
+                    format!(
+                        "STAR step must start with `**{label}**`, found `{}`",
+                        spans_text(step).chars().take(30).collect::<String>()
+                    ),
+                );
+            }
+        }
+    }
+    steps
+}
+
+/// A bullet list of `range` items.
+fn bullets(
+    problems: &mut Problems,
+    section: &SourceSection,
+    blocks: Vec<Block>,
+    range: (usize, usize),
+) -> Vec<Vec<Span>> {
+    let items = expect_list(problems, section, blocks, false);
+    if !items.is_empty() {
+        problems.check_count(section, "bullets", items.len(), range);
+    }
+    items
+}
+
+/// Bullets short enough to tick off.
+fn talking_points(
+    problems: &mut Problems,
+    section: &SourceSection,
+    blocks: Vec<Block>,
+) -> Vec<Vec<Span>> {
+    let points = bullets(problems, section, blocks, rules::POINTS);
+    for (n, point) in points.iter().enumerate() {
+        let words = rules::word_count(&spans_text(point));
+        if words > rules::MAX_POINT_WORDS {
+            problems.add(
+                section.line,
+                format!(
+                    "`## {}` bullet {} has {words} words, at most {}",
+                    section.heading,
+                    n + 1,
+                    rules::MAX_POINT_WORDS
+                ),
+            );
+        }
+    }
+    points
+}
+
+/// Prose of as many words as the style takes; lists and code are allowed.
+fn answer(
+    problems: &mut Problems,
+    section: &SourceSection,
+    blocks: Vec<Block>,
+    style: Style,
+) -> Vec<Block> {
+    let words = rules::word_count(&blocks_text(&blocks));
+    problems.check_count(section, "words", words, rules::answer_words(style));
+    blocks
 }
 
 /// The single list a list section must consist of.
 fn expect_list(
-    errors: &mut Vec<Diagnostic>,
-    path: &str,
-    section: &Section,
+    problems: &mut Problems,
+    section: &SourceSection,
     blocks: Vec<Block>,
     want_ordered: bool,
 ) -> Vec<Vec<Span>> {
@@ -222,37 +627,33 @@ fn expect_list(
     match <[Block; 1]>::try_from(blocks) {
         Ok([Block::List { ordered, items }]) if ordered == want_ordered => {
             if let Some(pos) = items.iter().position(|item| item.is_empty()) {
-                errors.push(Diagnostic::new(
-                    path,
+                problems.add(
                     section.line,
                     format!("`## {}`: item {} is empty", section.heading, pos + 1),
-                ));
+                );
             }
             items
         }
         _ => {
-            errors.push(Diagnostic::new(
-                path,
+            problems.add(
                 section.line,
                 format!("`## {}` must be {kind} and nothing else", section.heading),
-            ));
+            );
             Vec::new()
         }
     }
 }
 
 fn expect_prose(
-    errors: &mut Vec<Diagnostic>,
-    path: &str,
-    section: &Section,
+    problems: &mut Problems,
+    section: &SourceSection,
     blocks: Vec<Block>,
 ) -> Vec<Block> {
     if blocks.iter().any(|b| !matches!(b, Block::Paragraph(_))) {
-        errors.push(Diagnostic::new(
-            path,
+        problems.add(
             section.line,
             format!("`## {}` must be paragraphs only", section.heading),
-        ));
+        );
     }
     blocks
 }
@@ -267,11 +668,7 @@ const ALSO_FORM: &str = "`{also: word, word}`";
 /// keywords of that point. Returns the section body with those suffixes
 /// removed, and the synonyms of each bullet (by bullet index). Braces anywhere
 /// else in the section are an error.
-fn split_also(
-    path: &str,
-    section: &Section,
-    errors: &mut Vec<Diagnostic>,
-) -> (String, Vec<Vec<String>>) {
+fn split_also(problems: &mut Problems, section: &SourceSection) -> (String, Vec<Vec<String>>) {
     let heading = &section.heading;
     let mut body = String::new();
     let mut synonyms: Vec<Vec<String>> = Vec::new();
@@ -281,13 +678,8 @@ fn split_also(
         if is_bullet(line) {
             synonyms.push(Vec::new());
         }
-        let mut error = |message: String| {
-            errors.push(Diagnostic::new(
-                path,
-                line_no,
-                format!("`## {heading}`: {message}"),
-            ))
-        };
+        let mut error =
+            |message: String| problems.add(line_no, format!("`## {heading}`: {message}"));
         let Some(open) = line.find(['{', '}']) else {
             body.push_str(line);
             body.push('\n');
@@ -338,6 +730,20 @@ fn split_also(
     (body, synonyms)
 }
 
+/// Each talking point's keywords, with the synonyms its author listed.
+fn point_keywords(points: &[Vec<Span>], synonyms: &[Vec<String>]) -> Vec<PointKeywords> {
+    points
+        .iter()
+        .enumerate()
+        .map(|(n, point)| {
+            PointKeywords::new(
+                &spans_text(point),
+                synonyms.get(n).map_or(&[][..], |s| &s[..]),
+            )
+        })
+        .collect()
+}
+
 /// Parses one file. `category_dir` is the folder it sits in and `stem` its
 /// file name without `.md`.
 pub fn parse_question(
@@ -349,384 +755,43 @@ pub fn parse_question(
 ) -> Result<Question, Vec<Diagnostic>> {
     let lines: Vec<&str> = text.lines().collect();
     let front = parse_front_matter(path, &lines)?;
-    let mut errors = Vec::new();
-    let field = |key: &str| front.fields.iter().find(|(k, _)| k == key).map(|(_, f)| f);
-    for key in KEYS {
-        match field(key) {
-            None => errors.push(Diagnostic::new(
-                path,
-                1,
-                format!("front matter is missing `{key}`"),
-            )),
-            Some(f) if f.value.is_empty() => {
-                errors.push(Diagnostic::new(path, f.line, format!("`{key}` is empty")))
-            }
-            Some(_) => {}
-        }
-    }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    let get = |key: &str| field(key).expect("checked above");
-
-    let id = get("id");
-    if !rules::is_slug(&id.value) {
-        errors.push(Diagnostic::new(
-            path,
-            id.line,
-            format!(
-                "id `{}` must be lowercase letters, digits and single hyphens",
-                id.value
-            ),
-        ));
-    } else if id.value != stem {
-        errors.push(Diagnostic::new(
-            path,
-            id.line,
-            format!("id `{}` does not match the file name `{stem}.md`", id.value),
-        ));
-    }
-
-    let category = Category::from_slug(category_dir);
-    if category.is_none() {
-        errors.push(Diagnostic::new(
-            path,
-            1,
-            format!(
-                "unknown category `{category_dir}` (the folder must be one of: general, technical, behavioural, ask)"
-            ),
-        ));
-    }
-
-    let style_field = get("style");
-    let style = Style::from_slug(&style_field.value);
-    match (style, category) {
-        (None, _) => errors.push(Diagnostic::new(
-            path,
-            style_field.line,
-            format!(
-                "unknown style `{}` (expected story, design, explain, star or ask)",
-                style_field.value
-            ),
-        )),
-        (Some(style), Some(category)) if !category.allowed_styles().contains(&style) => {
-            let allowed: Vec<&str> = category.allowed_styles().iter().map(|s| s.slug()).collect();
-            errors.push(Diagnostic::new(
-                path,
-                style_field.line,
-                format!(
-                    "style `{}` does not suit category `{}` (allowed: {})",
-                    style.slug(),
-                    category.slug(),
-                    allowed.join(", ")
-                ),
-            ))
-        }
-        _ => {}
-    }
-
-    let difficulty_field = get("difficulty");
-    let difficulty = Difficulty::from_slug(&difficulty_field.value);
-    if difficulty.is_none() {
-        errors.push(Diagnostic::new(
-            path,
-            difficulty_field.line,
-            format!(
-                "unknown difficulty `{}` (expected foundational, intermediate or advanced)",
-                difficulty_field.value
-            ),
-        ));
-    }
-
-    let topics_field = get("topics");
-    let mut question_topics: Vec<String> = Vec::new();
-    for slug in topics_field.value.split(',').map(str::trim) {
-        if !topics.iter().any(|t| t.slug == slug) {
-            errors.push(Diagnostic::new(
-                path,
-                topics_field.line,
-                format!("unknown topic `{slug}` (see content/topics.md)"),
-            ));
-        } else if question_topics.iter().any(|t| t == slug) {
-            errors.push(Diagnostic::new(
-                path,
-                topics_field.line,
-                format!("topic `{slug}` is listed twice"),
-            ));
-        } else {
-            question_topics.push(slug.to_string());
-        }
-    }
-    if question_topics.len() > rules::MAX_TOPICS {
-        errors.push(Diagnostic::new(
-            path,
-            topics_field.line,
-            format!("at most {} topics", rules::MAX_TOPICS),
-        ));
-    }
+    let fields = front.required(path)?;
+    let mut problems = Problems::new(path);
+    check_id(&mut problems, fields.id, stem);
+    let category = read_category(&mut problems, category_dir);
+    let style = read_style(&mut problems, fields.style, category);
+    let difficulty = read_difficulty(&mut problems, fields.difficulty);
+    let question_topics = read_topics(&mut problems, fields.topics, topics);
 
     // Sections are checked against the style's headings; with an unknown style
     // the common headings still give useful messages.
-    let effective_style = style.unwrap_or(Style::Story);
-    let headings = effective_style.headings();
-    let sections = split_sections(path, &lines, front.body_start, &mut errors);
+    let section_style = style.unwrap_or(Style::Story);
+    let sections = split_sections(&mut problems, &lines, front.body_start);
+    check_headings(&mut problems, &sections, section_style);
     let last_line = lines.len().max(1);
-    for (index, section) in sections.iter().enumerate() {
-        if !headings.contains(&section.heading.as_str()) {
-            errors.push(Diagnostic::new(
-                path,
-                section.line,
-                format!(
-                    "unknown section `## {}` (expected: {})",
-                    section.heading,
-                    headings.join(", ")
-                ),
-            ));
-        } else if sections[..index]
-            .iter()
-            .any(|s| s.heading == section.heading)
-        {
-            errors.push(Diagnostic::new(
-                path,
-                section.line,
-                format!("section `## {}` appears twice", section.heading),
-            ));
-        }
-    }
-    let known: Vec<&Section> = sections
-        .iter()
-        .filter(|s| headings.contains(&s.heading.as_str()))
-        .collect();
-    let rank = |heading: &str| headings.iter().position(|h| *h == heading);
-    if let Some(pair) = known
-        .windows(2)
-        .find(|pair| rank(&pair[0].heading) >= rank(&pair[1].heading))
-    {
-        errors.push(Diagnostic::new(
-            path,
-            pair[1].line,
-            format!(
-                "section `## {}` is out of order (expected: {})",
-                pair[1].heading,
-                headings.join(", ")
-            ),
-        ));
-    }
+    let (parsed, synonyms) = parse_sections(&mut problems, &sections, section_style, last_line);
+    let content = check_content(&mut problems, parsed, section_style);
+    let keywords = point_keywords(&content.talking_points, &synonyms);
 
-    // Parse each required section's Markdown.
-    let mut synonyms: Vec<Vec<String>> = Vec::new();
-    let mut parsed: Vec<Option<(&Section, Vec<Block>)>> = Vec::new();
-    for heading in headings {
-        let Some(section) = sections.iter().find(|s| s.heading == heading) else {
-            let line = sections
-                .iter()
-                .find(|s| rank(&s.heading) > rank(heading))
-                .map_or(last_line, |s| s.line);
-            errors.push(Diagnostic::new(
-                path,
-                line,
-                format!("missing section `## {heading}`"),
-            ));
-            parsed.push(None);
-            continue;
-        };
-        if section.body.trim().is_empty() {
-            errors.push(Diagnostic::new(
-                path,
-                section.line,
-                format!("section `## {heading}` is empty"),
-            ));
-            parsed.push(None);
-            continue;
-        }
-        let allow_code = heading == headings[3];
-        let body = if heading == headings[2] {
-            let (body, found) = split_also(path, section, &mut errors);
-            synonyms = found;
-            body
-        } else {
-            section.body.clone()
-        };
-        match parse_blocks(&body, allow_code) {
-            Ok(blocks) => parsed.push(Some((section, blocks))),
-            Err(found) => {
-                for e in found {
-                    errors.push(Diagnostic::new(
-                        path,
-                        section.line + 1 + e.line_offset,
-                        format!("in `## {heading}`: {}", e.message),
-                    ));
-                }
-                parsed.push(None);
-            }
-        }
-    }
-
-    let mut why = Vec::new();
-    let mut structure = Vec::new();
-    let mut talking_points = Vec::new();
-    let mut answer = Vec::new();
-    let mut tip = Vec::new();
-    let mut pitfalls = Vec::new();
-    let mut follow_ups = Vec::new();
-    for (index, entry) in parsed.into_iter().enumerate() {
-        let Some((section, blocks)) = entry else {
-            continue;
-        };
-        let heading = &section.heading;
-        match index {
-            0 => {
-                why = expect_prose(&mut errors, path, section, blocks);
-                let count = rules::sentence_count(&blocks_text(&why));
-                check_range(
-                    &mut errors,
-                    path,
-                    section.line,
-                    &format!("`## {heading}` sentences"),
-                    count,
-                    rules::WHY_SENTENCES,
-                );
-            }
-            1 => {
-                structure = expect_list(&mut errors, path, section, blocks, true);
-                if !structure.is_empty() {
-                    check_range(
-                        &mut errors,
-                        path,
-                        section.line,
-                        &format!("`## {heading}` steps"),
-                        structure.len(),
-                        (effective_style.min_steps(), effective_style.max_steps()),
-                    );
-                }
-                if effective_style == Style::Star && structure.len() == 4 {
-                    for (step, label) in structure.iter().zip(rules::STAR_LABELS) {
-                        let starts_right = step.first().is_some_and(|s| {
-                            s.style == crate::SpanStyle::Strong && s.text.trim() == label
-                        });
-                        if !starts_right {
-                            errors.push(Diagnostic::new(
-                                path,
-                                section.line,
-                                format!(
-                                    "STAR step must start with `**{label}**`, found `{}`",
-                                    spans_text(step).chars().take(30).collect::<String>()
-                                ),
-                            ));
-                        }
-                    }
-                }
-            }
-            2 => {
-                talking_points = expect_list(&mut errors, path, section, blocks, false);
-                if !talking_points.is_empty() {
-                    check_range(
-                        &mut errors,
-                        path,
-                        section.line,
-                        &format!("`## {heading}` bullets"),
-                        talking_points.len(),
-                        rules::POINTS,
-                    );
-                }
-                for (n, point) in talking_points.iter().enumerate() {
-                    let words = rules::word_count(&spans_text(point));
-                    if words > rules::MAX_POINT_WORDS {
-                        errors.push(Diagnostic::new(
-                            path,
-                            section.line,
-                            format!(
-                                "`## {heading}` bullet {} has {words} words, at most {}",
-                                n + 1,
-                                rules::MAX_POINT_WORDS
-                            ),
-                        ));
-                    }
-                }
-            }
-            3 => {
-                let words = rules::word_count(&blocks_text(&blocks));
-                check_range(
-                    &mut errors,
-                    path,
-                    section.line,
-                    &format!("`## {heading}` words"),
-                    words,
-                    (effective_style.min_answer_words(), rules::MAX_ANSWER_WORDS),
-                );
-                answer = blocks;
-            }
-            4 => {
-                tip = expect_prose(&mut errors, path, section, blocks);
-                let count = rules::sentence_count(&blocks_text(&tip));
-                check_range(
-                    &mut errors,
-                    path,
-                    section.line,
-                    "`## Tip` sentences",
-                    count,
-                    rules::TIP_SENTENCES,
-                );
-            }
-            5 => {
-                pitfalls = expect_list(&mut errors, path, section, blocks, false);
-                if !pitfalls.is_empty() {
-                    check_range(
-                        &mut errors,
-                        path,
-                        section.line,
-                        "`## Pitfalls` bullets",
-                        pitfalls.len(),
-                        rules::PITFALLS,
-                    );
-                }
-            }
-            _ => {
-                follow_ups = expect_list(&mut errors, path, section, blocks, false);
-                if !follow_ups.is_empty() {
-                    check_range(
-                        &mut errors,
-                        path,
-                        section.line,
-                        "`## Follow-ups` bullets",
-                        follow_ups.len(),
-                        rules::FOLLOW_UPS,
-                    );
-                }
-            }
-        }
-    }
-
-    let keywords = talking_points
-        .iter()
-        .enumerate()
-        .map(|(n, point)| {
-            PointKeywords::new(
-                &spans_text(point),
-                synonyms.get(n).map_or(&[][..], |s| &s[..]),
-            )
-        })
-        .collect();
-
-    match (category, style, difficulty) {
-        (Some(category), Some(style), Some(difficulty)) if errors.is_empty() => Ok(Question {
-            path: path.to_string(),
-            id: id.value.clone(),
-            id_line: id.line,
-            category,
-            question: get("question").value.clone(),
-            topics: question_topics,
-            difficulty,
-            style,
-            why,
-            structure,
-            talking_points,
-            keywords,
-            answer,
-            tip,
-            pitfalls,
-            follow_ups,
-        }),
-        _ => Err(errors),
-    }
+    let (Some(category), Some(style), Some(difficulty)) = (category, style, difficulty) else {
+        return Err(problems.found);
+    };
+    problems.into_result(Question {
+        path: path.to_string(),
+        id: fields.id.value.clone(),
+        id_line: fields.id.line,
+        category,
+        question: fields.question.value.clone(),
+        topics: question_topics,
+        difficulty,
+        style,
+        why: content.why,
+        structure: content.structure,
+        talking_points: content.talking_points,
+        keywords,
+        answer: content.answer,
+        tip: content.tip,
+        pitfalls: content.pitfalls,
+        follow_ups: content.follow_ups,
+    })
 }

@@ -1,178 +1,8 @@
-//! The fixed vocabulary of the bank and the limits each section must meet.
-//! `content/FORMAT.md` is the human-readable copy of these rules.
+//! The limits each section must meet, for the vocabulary of
+//! `opsdrill_text::vocab`. `content/FORMAT.md` is the human-readable copy of
+//! these rules.
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Category {
-    General,
-    Technical,
-    Behavioural,
-    Ask,
-}
-
-pub const CATEGORIES: [Category; 4] = [
-    Category::General,
-    Category::Technical,
-    Category::Behavioural,
-    Category::Ask,
-];
-
-impl Category {
-    pub fn slug(self) -> &'static str {
-        match self {
-            Category::General => "general",
-            Category::Technical => "technical",
-            Category::Behavioural => "behavioural",
-            Category::Ask => "ask",
-        }
-    }
-
-    pub fn from_slug(slug: &str) -> Option<Category> {
-        CATEGORIES.into_iter().find(|c| c.slug() == slug)
-    }
-
-    pub fn allowed_styles(self) -> &'static [Style] {
-        match self {
-            Category::General => &[Style::Story, Style::Design],
-            Category::Technical => &[Style::Explain, Style::Design],
-            Category::Behavioural => &[Style::Star],
-            Category::Ask => &[Style::Ask],
-        }
-    }
-
-    /// The Rust path of the matching variant in the app's bank model.
-    pub fn rust_variant(self) -> &'static str {
-        match self {
-            Category::General => "Category::General",
-            Category::Technical => "Category::Technical",
-            Category::Behavioural => "Category::Behavioural",
-            Category::Ask => "Category::Ask",
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Style {
-    Story,
-    Design,
-    Explain,
-    Star,
-    Ask,
-}
-
-const STYLES: [Style; 5] = [
-    Style::Story,
-    Style::Design,
-    Style::Explain,
-    Style::Star,
-    Style::Ask,
-];
-
-impl Style {
-    pub fn slug(self) -> &'static str {
-        match self {
-            Style::Story => "story",
-            Style::Design => "design",
-            Style::Explain => "explain",
-            Style::Star => "star",
-            Style::Ask => "ask",
-        }
-    }
-
-    pub fn from_slug(slug: &str) -> Option<Style> {
-        STYLES.into_iter().find(|s| s.slug() == slug)
-    }
-
-    pub fn rust_variant(self) -> &'static str {
-        match self {
-            Style::Story => "Style::Story",
-            Style::Design => "Style::Design",
-            Style::Explain => "Style::Explain",
-            Style::Star => "Style::Star",
-            Style::Ask => "Style::Ask",
-        }
-    }
-
-    /// The section headings this style uses, in the order they must appear.
-    pub fn headings(self) -> [&'static str; 7] {
-        match self {
-            Style::Ask => [
-                "Why it is worth asking",
-                "How to ask it",
-                "Listen for",
-                "What the answer reveals",
-                "Tip",
-                "Pitfalls",
-                "Follow-ups",
-            ],
-            _ => [
-                "Why they ask",
-                "How to structure your answer",
-                "Talking points",
-                "Model answer",
-                "Tip",
-                "Pitfalls",
-                "Follow-ups",
-            ],
-        }
-    }
-
-    pub fn min_steps(self) -> usize {
-        match self {
-            Style::Ask => 2,
-            Style::Star => 4,
-            _ => 3,
-        }
-    }
-
-    pub fn max_steps(self) -> usize {
-        match self {
-            Style::Star => 4,
-            _ => 7,
-        }
-    }
-
-    pub fn min_answer_words(self) -> usize {
-        match self {
-            Style::Ask => 100,
-            _ => 150,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Difficulty {
-    Foundational,
-    Intermediate,
-    Advanced,
-}
-
-const DIFFICULTIES: [Difficulty; 3] = [
-    Difficulty::Foundational,
-    Difficulty::Intermediate,
-    Difficulty::Advanced,
-];
-
-impl Difficulty {
-    pub fn slug(self) -> &'static str {
-        match self {
-            Difficulty::Foundational => "foundational",
-            Difficulty::Intermediate => "intermediate",
-            Difficulty::Advanced => "advanced",
-        }
-    }
-
-    pub fn from_slug(slug: &str) -> Option<Difficulty> {
-        DIFFICULTIES.into_iter().find(|d| d.slug() == slug)
-    }
-
-    pub fn rust_variant(self) -> &'static str {
-        match self {
-            Difficulty::Foundational => "Difficulty::Foundational",
-            Difficulty::Intermediate => "Difficulty::Intermediate",
-            Difficulty::Advanced => "Difficulty::Advanced",
-        }
-    }
-}
+use opsdrill_text::vocab::{Section, Style};
 
 pub const STAR_LABELS: [&str; 4] = ["Situation:", "Task:", "Action:", "Result:"];
 
@@ -184,6 +14,30 @@ pub const MAX_POINT_WORDS: usize = 25;
 pub const MAX_ANSWER_WORDS: usize = 400;
 pub const PITFALLS: (usize, usize) = (2, 4);
 pub const FOLLOW_UPS: (usize, usize) = (2, 4);
+
+/// How many steps `## How to structure your answer` lists: STAR has exactly
+/// its four, a question to ask may be asked in two.
+pub fn steps(style: Style) -> (usize, usize) {
+    match style {
+        Style::Star => (4, 4),
+        Style::Ask => (2, 7),
+        _ => (3, 7),
+    }
+}
+
+/// How many words the model answer has; what a good answer to a question
+/// to ask reveals takes fewer.
+pub fn answer_words(style: Style) -> (usize, usize) {
+    match style {
+        Style::Ask => (100, MAX_ANSWER_WORDS),
+        _ => (150, MAX_ANSWER_WORDS),
+    }
+}
+
+/// Only the model answer may hold code blocks.
+pub fn allows_code(section: Section) -> bool {
+    section == Section::Answer
+}
 
 /// Lowercase ASCII letters, digits and single inner hyphens.
 pub fn is_slug(s: &str) -> bool {

@@ -18,10 +18,7 @@ fn bank() -> Bank {
 }
 
 fn count(bank: &Bank, category: Category) -> usize {
-    bank.questions
-        .iter()
-        .filter(|q| q.category == category)
-        .count()
+    bank.in_category(category).count()
 }
 
 #[test]
@@ -48,28 +45,14 @@ fn bank_meets_its_size_goals() {
 fn every_topic_has_several_questions_and_every_level_is_used() {
     let bank = bank();
     for topic in &bank.topics {
-        let n = bank
-            .questions
-            .iter()
-            .filter(|q| q.topics.contains(&topic.slug))
-            .count();
+        let n = bank.count_on_topic(&topic.slug);
         assert!(n >= 3, "topic `{}` has only {n} questions", topic.slug);
     }
-    for category in [
-        Category::General,
-        Category::Technical,
-        Category::Behavioural,
-        Category::Ask,
-    ] {
-        for level in [
-            Difficulty::Foundational,
-            Difficulty::Intermediate,
-            Difficulty::Advanced,
-        ] {
+    for category in Category::ALL {
+        for level in Difficulty::ALL {
             let n = bank
-                .questions
-                .iter()
-                .filter(|q| q.category == category && q.difficulty == level)
+                .in_category(category)
+                .filter(|q| q.difficulty == level)
                 .count();
             assert!(n >= 3, "{category:?} has {n} {level:?} questions");
         }

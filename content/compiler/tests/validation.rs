@@ -67,9 +67,21 @@ fn compile_one(category: &str, stem: &str, text: &str) -> Result<Vec<String>, Ve
         .map_err(|errors| errors.iter().map(Diagnostic::to_string).collect())
 }
 
-/// Compiles a mutated story and returns its messages; the mutation must fail.
+/// Compiles a mutated story filed under `category` and returns its messages;
+/// the mutation must fail.
+fn errors_in(category: &str, text: &str) -> Vec<String> {
+    compile_one(category, "alert-fatigue", text).expect_err("the mutation must be rejected")
+}
+
+/// `errors_in` the story's own category.
 fn errors_for(text: &str) -> Vec<String> {
-    compile_one("general", "alert-fatigue", text).expect_err("the mutation must be rejected")
+    errors_in("general", text)
+}
+
+/// Some message of a story filed under `category` must contain `part`.
+fn assert_error_containing(category: &str, text: &str, part: &str) {
+    let errors = errors_in(category, text);
+    assert!(errors.iter().any(|e| e.contains(part)), "{errors:#?}");
 }
 
 fn assert_error(text: &str, expected: &str) {
@@ -136,7 +148,7 @@ fn empty_section() {
 
 #[test]
 fn unknown_category() {
-    let errors = compile_one("misc", "alert-fatigue", &valid_story()).unwrap_err();
+    let errors = errors_in("misc", &valid_story());
     assert!(
         errors
             .iter()
@@ -169,7 +181,7 @@ fn unknown_style() {
 
 #[test]
 fn style_must_suit_category() {
-    let errors = compile_one("behavioural", "alert-fatigue", &valid_story()).unwrap_err();
+    let errors = errors_in("behavioural", &valid_story());
     assert!(
         errors.iter().any(|e| e
             == "content/questions/behavioural/alert-fatigue.md:6: style `story` does not suit category `behavioural` (allowed: star)"),
@@ -353,12 +365,10 @@ fn star_structure_needs_the_four_labels_in_order() {
     assert!(ok.is_ok(), "{ok:?}");
 
     let swapped = star.replace("**Task:** what.", "**Goal:** what.");
-    let errors = compile_one("behavioural", "alert-fatigue", &swapped).unwrap_err();
-    assert!(
-        errors
-            .iter()
-            .any(|e| e.contains("STAR step must start with `**Task:**`")),
-        "{errors:#?}"
+    assert_error_containing(
+        "behavioural",
+        &swapped,
+        "STAR step must start with `**Task:**`",
     );
 }
 
@@ -372,17 +382,10 @@ fn ask_style_uses_its_own_headings() {
         .replace("## Model answer", "## What the answer reveals");
     assert!(compile_one("ask", "alert-fatigue", &ask).is_ok());
     // The story headings are not accepted for an ask question.
-    let errors = compile_one(
+    assert_error_containing(
         "ask",
-        "alert-fatigue",
         &valid_story().replace("style: story", "style: ask"),
-    )
-    .unwrap_err();
-    assert!(
-        errors
-            .iter()
-            .any(|e| e.contains("unknown section `## Why they ask`")),
-        "{errors:#?}"
+        "unknown section `## Why they ask`",
     );
 }
 

@@ -1,10 +1,13 @@
-//! Words, light stemming and keywords. The bank compiler computes each talking
-//! point's keywords with these functions at build time and the app stems the
-//! user's answer with the same ones at run time, so the two never disagree.
-//! No dependencies: it is compiled into the app.
+//! What the bank compiler and the app must agree on, so each is written
+//! once: words, light stemming and keywords (the compiler computes each
+//! talking point's keywords with these functions at build time and the app
+//! stems the user's answer with the same ones at run time), the bank's
+//! vocabulary (`vocab`), its compact markup (`markup`) and the LZMA decoder
+//! for its text (`lzma`). No dependencies: it is compiled into the app.
 
 pub mod lzma;
 pub mod markup;
+pub mod vocab;
 
 /// Words too common to say anything about what an answer covers.
 pub const STOPWORDS: &[&str] = &[

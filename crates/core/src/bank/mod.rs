@@ -6,8 +6,8 @@ pub mod model;
 pub use opsdrill_text::markup;
 
 pub use model::{
-    Block, Category, Difficulty, Inline, Items, Prose, Question, Span, SpanStyle, Style, Text,
-    Topic,
+    Block, Category, Difficulty, Inline, Items, Prose, Question, Section, Span, SpanStyle, Style,
+    Text, Topic,
 };
 
 mod data {

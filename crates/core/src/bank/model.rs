@@ -5,91 +5,9 @@
 
 use opsdrill_text::markup;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Category {
-    General,
-    Technical,
-    Behavioural,
-    Ask,
-}
-
-impl Category {
-    pub const ALL: [Category; 4] = [
-        Category::General,
-        Category::Technical,
-        Category::Behavioural,
-        Category::Ask,
-    ];
-
-    pub fn slug(self) -> &'static str {
-        match self {
-            Category::General => "general",
-            Category::Technical => "technical",
-            Category::Behavioural => "behavioural",
-            Category::Ask => "ask",
-        }
-    }
-
-    pub fn from_slug(slug: &str) -> Option<Category> {
-        Category::ALL.into_iter().find(|c| c.slug() == slug)
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Category::General => "General",
-            Category::Technical => "Technical",
-            Category::Behavioural => "Behavioural",
-            Category::Ask => "Questions to ask",
-        }
-    }
-
-    pub fn blurb(self) -> &'static str {
-        match self {
-            Category::General => "Experience and judgement: how you have run real systems.",
-            Category::Technical => "Technical depth and system design.",
-            Category::Behavioural => "Stories about how you work, answered with STAR.",
-            Category::Ask => "Questions you ask the interviewer, and how to read the answers.",
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Style {
-    Story,
-    Design,
-    Explain,
-    Star,
-    Ask,
-}
-
-impl Style {
-    pub fn label(self) -> &'static str {
-        match self {
-            Style::Story => "Experience",
-            Style::Design => "Design",
-            Style::Explain => "Explain",
-            Style::Star => "STAR",
-            Style::Ask => "Ask",
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Difficulty {
-    Foundational,
-    Intermediate,
-    Advanced,
-}
-
-impl Difficulty {
-    pub fn label(self) -> &'static str {
-        match self {
-            Difficulty::Foundational => "Foundational",
-            Difficulty::Intermediate => "Intermediate",
-            Difficulty::Advanced => "Advanced",
-        }
-    }
-}
+/// The bank's vocabulary, shared with the compiler that read it from the
+/// Markdown: one definition of each category, style, difficulty and heading.
+pub use opsdrill_text::vocab::{Category, Difficulty, Section, Style};
 
 /// The bank's formatted text is kept in the compact markup of
 /// `opsdrill_text::markup` and decoded as it renders: a prose section into
@@ -114,29 +32,45 @@ impl Text {
     }
 }
 
-/// A prose section: paragraphs, lists and code blocks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Prose(pub Text);
+/// Declares a section of the bank: a `Text` that decodes into the markup
+/// type of the same name, with `decode` and a `From` for it.
+macro_rules! section_text {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub struct $name(pub Text);
+
+        impl $name {
+            pub fn decode(self) -> markup::$name<'static> {
+                markup::$name(self.0.get())
+            }
+        }
+
+        impl From<$name> for markup::$name<'static> {
+            fn from(section: $name) -> Self {
+                section.decode()
+            }
+        }
+    };
+}
+
+section_text! {
+    /// A prose section: paragraphs, lists and code blocks.
+    Prose
+}
+
+section_text! {
+    /// A list section: its items.
+    Items
+}
 
 impl Prose {
-    pub fn decode(self) -> markup::Prose<'static> {
-        markup::Prose(self.0.get())
-    }
-
     pub fn blocks(self) -> impl Iterator<Item = Block<'static>> {
         self.decode().blocks()
     }
 }
 
-/// A list section: its items.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Items(pub Text);
-
 impl Items {
-    pub fn decode(self) -> markup::Items<'static> {
-        markup::Items(self.0.get())
-    }
-
     pub fn iter(self) -> impl Iterator<Item = Inline<'static>> {
         self.decode().iter()
     }
@@ -151,18 +85,6 @@ impl Items {
 
     pub fn get(self, index: usize) -> Option<Inline<'static>> {
         self.decode().get(index)
-    }
-}
-
-impl From<Prose> for markup::Prose<'static> {
-    fn from(prose: Prose) -> Self {
-        prose.decode()
-    }
-}
-
-impl From<Items> for markup::Items<'static> {
-    fn from(items: Items) -> Self {
-        items.decode()
     }
 }
 
@@ -196,19 +118,12 @@ pub struct Question {
 impl Question {
     /// Section headings as the reader sees them; `ask` questions use their own.
     pub fn headings(&self) -> SectionHeadings {
-        match self.style {
-            Style::Ask => SectionHeadings {
-                why: "Why it is worth asking",
-                structure: "How to ask it",
-                talking_points: "Listen for",
-                answer: "What the answer reveals",
-            },
-            _ => SectionHeadings {
-                why: "Why they ask",
-                structure: "How to structure your answer",
-                talking_points: "Talking points",
-                answer: "Model answer",
-            },
+        let heading = |section| self.style.heading(section);
+        SectionHeadings {
+            why: heading(Section::Why),
+            structure: heading(Section::Structure),
+            talking_points: heading(Section::TalkingPoints),
+            answer: heading(Section::Answer),
         }
     }
 }
