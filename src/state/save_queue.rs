@@ -129,6 +129,8 @@ impl SaveQueue {
     /// Writes every queued record; those that fail stay queued and are
     /// retried on the next flush.
     pub fn flush(&self) {
+        // A flush writes what a pending timer would have: the timer is void.
+        self.ticket.update_value(|n| *n += 1);
         let keys = self.unsaved.with_untracked(|u| u.clone());
         let Some(writer) = self.writer.try_get_value().flatten() else {
             return;

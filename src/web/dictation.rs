@@ -4,16 +4,16 @@
 //! button when it is missing and says that it needs a network. The API is not
 //! in web-sys's stable set, so it is reached through `js_sys::Reflect`.
 
-use js_sys::{Array, Function, Reflect};
+use js_sys::{Function, Reflect};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
+
+use super::js;
 
 fn constructor() -> Option<Function> {
-    let window = web_sys::window()?;
+    let window: JsValue = web_sys::window()?.into();
     ["SpeechRecognition", "webkitSpeechRecognition"]
         .into_iter()
-        .find_map(|name| Reflect::get(&window, &JsValue::from_str(name)).ok())
-        .and_then(|value| value.dyn_into::<Function>().ok())
+        .find_map(|name| js::function(&window, name))
 }
 
 /// Whether this browser has speech recognition.
@@ -52,16 +52,6 @@ pub struct Recognition {
     _on_end: Closure<dyn FnMut(JsValue)>,
 }
 
-fn get(target: &JsValue, key: &str) -> JsValue {
-    Reflect::get(target, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
-
-fn call(target: &JsValue, method: &str) {
-    if let Ok(function) = get(target, method).dyn_into::<Function>() {
-        let _ = function.call0(target);
-    }
-}
-
 thread_local! {
     /// A recognition that was stopped but may still deliver its last words.
     static PARKED: std::cell::RefCell<Option<Recognition>> = const { std::cell::RefCell::new(None) };
@@ -71,7 +61,7 @@ thread_local! {
 /// words already heard still arrive (`stop()` is what makes it send them).
 /// The previously parked one, long finished, is freed.
 pub fn park(recognition: Recognition) {
-    call(&recognition.recognizer, "stop");
+    js::call(&recognition.recognizer, "stop", &[]);
     PARKED.with(|slot| {
         // Freed on a later turn: its own callbacks may be running now.
         let previous = slot.borrow_mut().replace(recognition);
@@ -90,27 +80,28 @@ impl Recognition {
         on_end: impl Fn() + 'static,
     ) -> Result<Recognition, String> {
         let constructor = constructor().ok_or("This browser has no speech recognition.")?;
-        let recognizer = Reflect::construct(&constructor, &Array::new())
-            .map_err(|_| "Speech recognition could not be started.".to_string())?;
-        let set = |key: &str, value: &JsValue| {
-            let _ = Reflect::set(&recognizer, &JsValue::from_str(key), value);
-        };
+        let recognizer = js::construct(&constructor, &[])
+            .ok_or_else(|| "Speech recognition could not be started.".to_string())?;
+        let set = |key: &str, value: &JsValue| js::set(&recognizer, key, value);
         set("continuous", &JsValue::TRUE);
         set("interimResults", &JsValue::FALSE);
         if let Some(language) = web_sys::window().and_then(|w| w.navigator().language()) {
             set("lang", &JsValue::from_str(&language));
         }
         let on_result = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
-            let results = get(&event, "results");
-            let first = get(&event, "resultIndex").as_f64().unwrap_or(0.0) as u32;
-            let count = get(&results, "length").as_f64().unwrap_or(0.0) as u32;
+            let number = |target: &JsValue, key: &str| {
+                js::get(target, key).and_then(|v| v.as_f64()).unwrap_or(0.0) as u32
+            };
+            let results = js::get(&event, "results").unwrap_or(JsValue::UNDEFINED);
+            let first = number(&event, "resultIndex");
+            let count = number(&results, "length");
             for index in first..count {
                 let result = Reflect::get_u32(&results, index).unwrap_or(JsValue::UNDEFINED);
-                if get(&result, "isFinal").as_bool() == Some(false) {
+                if js::get(&result, "isFinal").and_then(|v| v.as_bool()) == Some(false) {
                     continue;
                 }
                 let best = Reflect::get_u32(&result, 0).unwrap_or(JsValue::UNDEFINED);
-                if let Some(text) = get(&best, "transcript").as_string() {
+                if let Some(text) = js::get(&best, "transcript").and_then(|v| v.as_string()) {
                     if !text.trim().is_empty() {
                         on_text(text.trim().to_string());
                     }
@@ -118,16 +109,17 @@ impl Recognition {
             }
         });
         let on_error = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
-            let code = get(&event, "error").as_string().unwrap_or_default();
+            let code = js::get(&event, "error")
+                .and_then(|v| v.as_string())
+                .unwrap_or_default();
             on_error(explain(&code));
         });
         let on_end = Closure::<dyn FnMut(JsValue)>::new(move |_| on_end());
         set("onresult", on_result.as_ref());
         set("onerror", on_error.as_ref());
         set("onend", on_end.as_ref());
-        let start = get(&recognizer, "start")
-            .dyn_into::<Function>()
-            .map_err(|_| "Speech recognition could not be started.".to_string())?;
+        let start = js::function(&recognizer, "start")
+            .ok_or_else(|| "Speech recognition could not be started.".to_string())?;
         start
             .call0(&recognizer)
             .map_err(|_| "Speech recognition could not be started.".to_string())?;
@@ -144,9 +136,9 @@ impl Drop for Recognition {
     fn drop(&mut self) {
         // No more callbacks into closures that are about to be freed.
         for key in ["onresult", "onerror", "onend"] {
-            let _ = Reflect::set(&self.recognizer, &JsValue::from_str(key), &JsValue::NULL);
+            js::set(&self.recognizer, key, &JsValue::NULL);
         }
-        call(&self.recognizer, "stop");
+        js::call(&self.recognizer, "stop", &[]);
     }
 }
 

@@ -6,6 +6,8 @@ pub mod clock;
 pub mod dictation;
 #[cfg(feature = "effect-count")]
 pub mod effect_count;
+pub mod focus;
+pub mod js;
 pub mod local_storage;
 pub mod pwa;
 pub mod speech;

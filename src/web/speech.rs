@@ -8,32 +8,15 @@ use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::Rc;
 
-use js_sys::{Array, Function, Object, Reflect};
+use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+
+use super::js::{call, construct, function, get, set};
 use web_sys::{SpeechSynthesis, SpeechSynthesisUtterance};
 
 /// Some browsers stop utterances longer than this many characters.
 const CHUNK_CHARS: usize = 220;
-
-fn get(target: &JsValue, key: &str) -> Option<JsValue> {
-    Reflect::get(target, &JsValue::from_str(key))
-        .ok()
-        .filter(|v| !v.is_undefined() && !v.is_null())
-}
-
-fn function(target: &JsValue, key: &str) -> Option<Function> {
-    get(target, key)?.dyn_into::<Function>().ok()
-}
-
-/// Calls `target.key(...args)`; `None` if it is missing or throws.
-fn call(target: &JsValue, key: &str, args: &[&JsValue]) -> Option<JsValue> {
-    let list = Array::new();
-    for arg in args {
-        list.push(arg);
-    }
-    function(target, key)?.apply(target, &list).ok()
-}
 
 fn synth() -> Option<SpeechSynthesis> {
     let window: JsValue = web_sys::window()?.into();
@@ -210,7 +193,7 @@ fn speak_next(generation: u64, ok: bool) {
     utterance.set_rate(rate);
     if let Some(voice) = &voice {
         // Set through Reflect: a wrong type would throw, not panic.
-        let _ = Reflect::set(&utterance, &JsValue::from_str("voice"), voice);
+        set(&utterance, "voice", voice);
         let lang = text_of(voice, "lang");
         if !lang.is_empty() {
             utterance.set_lang(&lang);
@@ -309,21 +292,21 @@ pub fn media_session_metadata(title: &str, album: &str) {
         return;
     };
     let fields = Object::new();
-    let _ = Reflect::set(&fields, &"title".into(), &title.into());
-    let _ = Reflect::set(&fields, &"artist".into(), &"OpsDrill commute mode".into());
-    let _ = Reflect::set(&fields, &"album".into(), &album.into());
+    set(&fields, "title", &title.into());
+    set(&fields, "artist", &"OpsDrill commute mode".into());
+    set(&fields, "album", &album.into());
     let metadata = web_sys::window()
         .and_then(|w| function(&w.into(), "MediaMetadata"))
-        .and_then(|constructor| Reflect::construct(&constructor, &Array::of1(&fields)).ok())
+        .and_then(|constructor| construct(&constructor, &[&fields]))
         .unwrap_or_else(|| fields.into());
-    let _ = Reflect::set(&session, &"metadata".into(), &metadata);
+    set(&session, "metadata", &metadata);
 }
 
 /// "playing" or "paused", for the lock screen's play/pause button.
 pub fn media_session_playing(playing: bool) {
     if let Some(session) = media_session() {
         let state = if playing { "playing" } else { "paused" };
-        let _ = Reflect::set(&session, &"playbackState".into(), &state.into());
+        set(&session, "playbackState", &state.into());
     }
 }
 
@@ -339,8 +322,8 @@ pub fn media_session_stop() {
                 );
             }
         }
-        let _ = Reflect::set(&session, &"metadata".into(), &JsValue::NULL);
-        let _ = Reflect::set(&session, &"playbackState".into(), &"none".into());
+        set(&session, "metadata", &JsValue::NULL);
+        set(&session, "playbackState", &"none".into());
     }
     drop(handlers);
 }

@@ -443,8 +443,7 @@ pub fn speech_chunks(text: &str, max: usize) -> Vec<String> {
 
 /// "1:23" for a countdown.
 pub fn format_left(ms: i64) -> String {
-    let seconds = (ms.max(0) + 999) / 1000;
-    format!("{}:{:02}", seconds / 60, seconds % 60)
+    crate::time::minutes_seconds((ms.max(0) + 999) / 1000)
 }
 
 #[cfg(test)]

@@ -236,10 +236,7 @@ pub fn describe(record: &MockRecord) -> String {
 }
 
 /// "1:05" for 65 seconds.
-pub fn clock(seconds: i64) -> String {
-    let seconds = seconds.max(0);
-    format!("{}:{:02}", seconds / 60, seconds % 60)
-}
+pub use crate::time::minutes_seconds as clock;
 
 #[cfg(test)]
 mod tests {

@@ -65,6 +65,12 @@ pub fn iso_utc(at_ms: i64) -> String {
     format!("{}T{h:02}:{m:02}:{s:02}Z", format_date(day))
 }
 
+/// "1:05" for 65 seconds (negative counts as 0).
+pub fn minutes_seconds(seconds: i64) -> String {
+    let seconds = seconds.max(0);
+    format!("{}:{:02}", seconds / 60, seconds % 60)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

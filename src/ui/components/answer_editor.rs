@@ -250,7 +250,7 @@ pub fn AnswerEditor(
                 <span>{move || match words.get() { 1 => "1 word".to_string(), n => format!("{n} words") }}</span>
                 <span>{move || {
                     let seconds = speaking_seconds(words.get());
-                    format!("about {}:{:02} to say", seconds / 60, seconds % 60)
+                    format!("about {} to say", opsdrill_core::time::minutes_seconds(seconds as i64))
                 }}</span>
                 <span class="save-status" aria-live="polite">{status}</span>
             </p>
@@ -276,14 +276,7 @@ fn PreviousVersions(id: &'static str) -> impl IntoView {
         user.answers.restore_version(id, index);
         restored.set(true);
         // Back to the answer, which now holds the restored text.
-        if let Some(field) = document()
-            .query_selector(".answer-editor textarea")
-            .ok()
-            .flatten()
-            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-        {
-            let _ = field.focus();
-        }
+        crate::web::focus::focus(".answer-editor textarea");
     };
     let list = move || {
         changed.track();

@@ -4,27 +4,12 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::web::browser::go_to;
+use crate::web::focus::{click, focus};
 use opsdrill_core::route::Route;
 use opsdrill_core::shortcuts::{shortcut_for, Shortcut, HELP};
 
-fn click(selector: &str) -> bool {
-    document()
-        .query_selector(selector)
-        .ok()
-        .flatten()
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-        .map(|el| el.click())
-        .is_some()
-}
-
 fn focus_search() -> bool {
-    document()
-        .query_selector("input[type=search]")
-        .ok()
-        .flatten()
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-        .map(|el| el.focus())
-        .is_some()
+    focus("input[type=search]")
 }
 
 /// Whether a key press landed on something that handles it itself (space on

@@ -7,11 +7,11 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::ui::components::category_chips::CategoryChips;
-use wasm_bindgen::JsCast;
 
 use crate::state::UserState;
 use crate::ui::components::rate_buttons::RateButtons;
 use crate::web::clock::now_ms;
+use crate::web::focus;
 use crate::web::speech::{self, MediaAction};
 use opsdrill_core::bank::{Category, Question};
 use opsdrill_core::commute::{
@@ -89,16 +89,8 @@ fn execute(machine: RwSignal<Commute>, user: UserState, actions: Vec<Action>) {
 fn focus_if_lost(selector: &'static str) {
     set_timeout(
         move || {
-            let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-                return;
-            };
-            let lost = document
-                .active_element()
-                .is_none_or(|el| el.tag_name() == "BODY" || !el.is_connected());
-            if let (true, Ok(Some(el))) = (lost, document.query_selector(selector)) {
-                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = el.focus();
-                }
+            if focus::is_lost() {
+                focus::focus(selector);
             }
         },
         Duration::from_millis(30),

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use crate::state::UserState;
 use crate::ui::components::answer_editor::{AnswerEditor, MockBegun};
 use crate::web::clock::{now_ms, utc_offset_min};
+use crate::web::focus;
 use opsdrill_core::bank::{self, Category, Question};
 use opsdrill_core::data::records::{MOCK_QUESTIONS, MOCK_SECONDS};
 use opsdrill_core::data::MockRecord;
@@ -284,13 +285,8 @@ fn Running(
     // Focus follows the question, so typing goes on in the new answer.
     let editor = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
-        use wasm_bindgen::JsCast;
-        if let Some(field) = editor
-            .get()
-            .and_then(|div| div.query_selector("textarea").ok().flatten())
-            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = field.focus();
+        if let Some(div) = editor.get() {
+            focus::focus_within(&div, "textarea");
         }
     });
     let remaining = move || {
@@ -451,13 +447,7 @@ fn Setup(
 
 fn focus_by_id(id: &'static str) {
     request_animation_frame(move || {
-        use wasm_bindgen::JsCast;
-        if let Some(element) = document()
-            .get_element_by_id(id)
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = element.focus();
-        }
+        focus::focus(&format!("#{id}"));
     });
 }
 
@@ -465,15 +455,7 @@ fn focus_by_id(id: &'static str) {
 /// still to rate, or to the summary's heading when all are rated.
 fn focus_next_rating() {
     request_animation_frame(|| {
-        use wasm_bindgen::JsCast;
-        let target = document()
-            .query_selector(".mock-item .rate-buttons button")
-            .ok()
-            .flatten()
-            .or_else(|| document().get_element_by_id("mock-summary-heading"));
-        if let Some(element) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = element.focus();
-        }
+        focus::focus_first(&[".mock-item .rate-buttons button", "#mock-summary-heading"]);
     });
 }
 
