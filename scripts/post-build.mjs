@@ -2,8 +2,9 @@
 //  1. writes sw.js: a service worker that precaches every file of this build,
 //     under a cache name derived from the files' contents, so a new build gets
 //     a new cache and hashed files never go stale;
-//  2. adds a Content-Security-Policy meta tag to index.html that allows
-//     Trunk's inline loader by its hash (no 'unsafe-inline', no 'unsafe-eval').
+//  2. adds a Content-Security-Policy meta tag to index.html that allows its
+//     inline scripts (Trunk's loader, the theme script in index.html) by their
+//     hashes (no 'unsafe-inline', no 'unsafe-eval').
 // For a dev build it writes a service worker that caches nothing, so
 // `trunk serve` always shows the latest code.
 import { createHash } from 'node:crypto';

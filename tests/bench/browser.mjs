@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { appReady, launchBrowser, newPage, serveDist } from '../e2e/support.mjs';
+import { appReady, launchBrowser, newPage, openApp, PHONE, serveDist } from '../e2e/support.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -17,7 +17,7 @@ const lines = [];
 try {
   const startups = [];
   for (let i = 0; i < 7; i += 1) {
-    const { page, context } = await newPage(browser, server.base, { width: 360, height: 740 });
+    const { page, context } = await newPage(browser, server.base, PHONE);
     await page.goto(`${server.base}#/questions`);
     await page.waitForFunction(() => performance.getEntriesByName('opsdrill:questions-interactive').length > 0);
     startups.push(await page.evaluate(() => performance.getEntriesByName('opsdrill:questions-interactive')[0].startTime));
@@ -25,9 +25,7 @@ try {
   }
   lines.push(`startup: navigation to question list interactive, median of 7: ${median(startups).toFixed(0)} ms (min ${Math.min(...startups).toFixed(0)}, max ${Math.max(...startups).toFixed(0)})`);
 
-  const { page, context } = await newPage(browser, server.base);
-  await page.goto(`${server.base}#/questions`);
-  await appReady(page);
+  const { page, context } = await openApp({ browser, server }, '#/questions');
   const search = await page.evaluate(async () => {
     const input = document.querySelector('input[type=search]');
     const times = [];

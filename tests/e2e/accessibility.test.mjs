@@ -1,10 +1,7 @@
 // axe-core on every page, light and dark, phone and desktop: no violations.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { appReady, newPage, serverAndBrowser } from './support.mjs';
-
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+import { appReady, axeViolations, DESKTOP, newPage, PHONE, serverAndBrowser } from './support.mjs';
 
 const env = serverAndBrowser();
 
@@ -27,7 +24,7 @@ const pages = [
 
 describe('accessibility', () => {
   for (const colorScheme of ['light', 'dark']) {
-    for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 800 }]) {
+    for (const viewport of [PHONE, DESKTOP]) {
       test(`axe finds no violations (${colorScheme}, ${viewport.width}px)`, async () => {
         // axe is injected as a script, which the app's CSP would rightly block.
         const session = await newPage(env.browser, env.server.base, viewport, { bypassCSP: true, colorScheme });
@@ -51,11 +48,7 @@ describe('accessibility', () => {
               await page.getByRole('heading', { level: 2, name: /^Summary:/ }).waitFor();
             }
           }
-          await page.addScriptTag({ path: axePath });
-          const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-          for (const v of result.violations) {
-            found.push(`${name}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-          }
+          found.push(...(await axeViolations(page, name)));
         }
         await context.close();
         assert.deepEqual(found, []);

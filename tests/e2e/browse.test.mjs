@@ -2,43 +2,29 @@
 // release build served by a plain static file server.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { appReady, newPage, screenshot, serverAndBrowser } from './support.mjs';
+import {
+  appReady, DESKTOP, finish, newPage, noSidewaysScroll, openApp, PHONE, questionsIn, screenshot, serverAndBrowser,
+} from './support.mjs';
 
-const questionsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../content/questions');
-const countIn = (category) => readdirSync(path.join(questionsDir, category)).filter((f) => f.endsWith('.md')).length;
-const total = ['general', 'technical', 'behavioural', 'ask'].map(countIn).reduce((a, b) => a + b, 0);
+const total = ['general', 'technical', 'behavioural', 'ask'].map(questionsIn).reduce((a, b) => a + b, 0);
 
 const env = serverAndBrowser();
 
-async function open(viewport) {
-  return newPage(env.browser, env.server.base, viewport);
-}
-
-async function finish({ context, problems }) {
-  await context.close();
-  assert.deepEqual(problems, [], 'no errors and no requests to other origins');
-}
-
 describe('browse and read', () => {
   test('home → category → question → reveal → reload the deep link', async () => {
-    const session = await open();
+    const session = await openApp(env);
     const { page } = session;
-    await page.goto(env.server.base);
-    await appReady(page);
 
     const technical = page.getByRole('link', { name: /Technical/ });
     await assert.doesNotReject(technical.waitFor());
-    assert.match(await technical.innerText(), new RegExp(`${countIn('technical')} questions`));
+    assert.match(await technical.innerText(), new RegExp(`${questionsIn('technical')} questions`));
     await screenshot(page, 'home-1280');
     await technical.click();
 
     await page.waitForURL(/#\/questions\?category=technical/);
     await page.getByRole('heading', { level: 1, name: 'Questions' }).waitFor();
     const items = page.locator('.question-list li');
-    assert.equal(await items.count(), countIn('technical'));
+    assert.equal(await items.count(), questionsIn('technical'));
     await screenshot(page, 'questions-technical-1280', { fullPage: false });
 
     const first = items.first().locator('.question-text');
@@ -77,10 +63,8 @@ describe('browse and read', () => {
   });
 
   test('search narrows the list as you type and survives a reload', async () => {
-    const session = await open();
+    const session = await openApp(env, '#/questions');
     const { page } = session;
-    await page.goto(`${env.server.base}#/questions`);
-    await appReady(page);
     const items = page.locator('.question-list li');
     assert.equal(await items.count(), total);
 
@@ -114,18 +98,16 @@ describe('browse and read', () => {
   });
 
   test('category and topic filters, and previous/next within the filtered list', async () => {
-    const session = await open();
+    const session = await openApp(env, '#/questions');
     const { page } = session;
-    await page.goto(`${env.server.base}#/questions`);
-    await appReady(page);
     await page.getByRole('button', { name: 'Behavioural' }).click();
     const items = page.locator('.question-list li');
-    await page.waitForFunction((n) => document.querySelectorAll('.question-list li').length === n, countIn('behavioural'));
+    await page.waitForFunction((n) => document.querySelectorAll('.question-list li').length === n, questionsIn('behavioural'));
     assert.equal(await page.getByRole('button', { name: 'Behavioural' }).getAttribute('aria-pressed'), 'true');
 
     await page.getByLabel('Topic').selectOption('kubernetes');
     const both = await items.count();
-    assert.ok(both >= 1 && both < countIn('behavioural'), `behavioural + kubernetes: ${both}`);
+    assert.ok(both >= 1 && both < questionsIn('behavioural'), `behavioural + kubernetes: ${both}`);
     for (const meta of await page.locator('.question-list .question-meta').allInnerTexts()) {
       assert.match(meta, /Behavioural/);
       assert.match(meta, /Kubernetes/);
@@ -133,13 +115,13 @@ describe('browse and read', () => {
 
     await page.getByLabel('Topic').selectOption('');
     await items.nth(1).locator('a').click();
-    await page.getByText(`2 of ${countIn('behavioural')}`).waitFor();
+    await page.getByText(`2 of ${questionsIn('behavioural')}`).waitFor();
     const second = await page.getByRole('heading', { level: 1 }).innerText();
     await page.getByRole('link', { name: /Next/ }).click();
-    await page.getByText(`3 of ${countIn('behavioural')}`).waitFor();
+    await page.getByText(`3 of ${questionsIn('behavioural')}`).waitFor();
     assert.notEqual(await page.getByRole('heading', { level: 1 }).innerText(), second);
     await page.getByRole('link', { name: /Previous/ }).click();
-    await page.getByText(`2 of ${countIn('behavioural')}`).waitFor();
+    await page.getByText(`2 of ${questionsIn('behavioural')}`).waitFor();
     assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), second);
     await page.getByRole('link', { name: '← All questions' }).click();
     await page.waitForURL(/#\/questions\?category=behavioural$/);
@@ -147,10 +129,8 @@ describe('browse and read', () => {
   });
 
   test('an unknown question id and an unknown page say so, with a way back', async () => {
-    const session = await open();
+    const session = await openApp(env, '#/q/no-such-question');
     const { page } = session;
-    await page.goto(`${env.server.base}#/q/no-such-question`);
-    await appReady(page);
     assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Question not found');
     assert.match(await page.locator('main').innerText(), /no-such-question/);
     await page.getByRole('link', { name: 'Browse all questions' }).click();
@@ -164,10 +144,8 @@ describe('browse and read', () => {
   });
 
   test('primary navigation links exist and mark the current page', async () => {
-    const session = await open();
+    const session = await openApp(env);
     const { page } = session;
-    await page.goto(env.server.base);
-    await appReady(page);
     const nav = page.getByRole('navigation', { name: 'Primary' });
     for (const name of ['Practice', 'Questions', 'Progress', 'Settings']) {
       await nav.getByRole('link', { name }).click();
@@ -178,9 +156,10 @@ describe('browse and read', () => {
   });
 
   test('phone size: no horizontal scroll on any page; screenshots at both sizes', async () => {
-    for (const [width, height] of [[360, 740], [1280, 800]]) {
-      const session = await open({ width, height });
+    for (const viewport of [PHONE, DESKTOP]) {
+      const session = await newPage(env.browser, env.server.base, viewport);
       const { page } = session;
+      const { width } = viewport;
       const pages = [
         ['home', ''],
         ['questions', '#/questions'],
@@ -192,8 +171,7 @@ describe('browse and read', () => {
         await page.goto(`${env.server.base}${hash}`);
         await appReady(page);
         if (name === 'question') await page.getByRole('button', { name: 'Show model answer' }).click();
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-        assert.ok(overflow <= 0, `${name} at ${width}px scrolls sideways by ${overflow}px`);
+        await noSidewaysScroll(page, `${name} at ${width}px`);
         await screenshot(page, `${name}-${width}`, { fullPage: name !== 'questions' });
       }
       await finish(session);
@@ -203,10 +181,8 @@ describe('browse and read', () => {
 
 describe('keyboard and appearance', () => {
   test('shortcuts: / searches, space reveals, j/k move, ? lists them', async () => {
-    const session = await newPage(env.browser, env.server.base);
+    const session = await openApp(env);
     const { page } = session;
-    await page.goto(env.server.base);
-    await appReady(page);
     await page.keyboard.press('/');
     await page.getByRole('heading', { level: 1, name: 'Questions' }).waitFor();
     await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Search questions');
@@ -236,11 +212,9 @@ describe('keyboard and appearance', () => {
   });
 
   test('dark mode follows the system, and Settings can override it', async () => {
-    const session = await newPage(env.browser, env.server.base, { width: 360, height: 740 }, { colorScheme: 'dark' });
+    const session = await openApp(env, '#/settings', PHONE, { colorScheme: 'dark' });
     const { page } = session;
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-    await page.goto(`${env.server.base}#/settings`);
-    await appReady(page);
     assert.equal(await background(), 'rgb(21, 23, 26)');
     await page.getByLabel('Theme').selectOption('light');
     assert.equal(await background(), 'rgb(251, 251, 250)');

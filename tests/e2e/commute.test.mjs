@@ -3,11 +3,10 @@
 // and Playwright's clock so the answer wait can be skipped through.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { appReady, newPage, screenshot, screenshotDir, serverAndBrowser } from './support.mjs';
-
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+import {
+  appReady, axeViolations, finish, noSidewaysScroll, openApp, PHONE, screenshot, screenshotDir, serverAndBrowser, storedRecord,
+} from './support.mjs';
 
 const env = serverAndBrowser();
 
@@ -118,27 +117,19 @@ const spoken = (page) => page.evaluate(() => window.__spoken.map((u) => u.text))
 const status = (page) => page.locator('.commute-step');
 const media = (page, action) => page.evaluate((a) => window.__media.handlers[a](), action);
 
-/** axe on what is on screen now (the accessibility test covers the start screen). */
-async function axeViolations(page) {
-  await page.addScriptTag({ path: axePath });
-  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+/** Before the app loads: the fake clock and the recording fakes. */
+async function withFakes({ context, page }) {
+  await page.clock.install();
+  await context.addInitScript(installFakes);
 }
 
-async function finish({ context, problems }) {
-  await context.close();
-  assert.deepEqual(problems, [], 'no errors and no requests to other origins');
-}
-
-/** Settings through the UI: a voice, 1.5x, and the shortest answer pause. */
+/** Settings through the UI (from Settings): a voice, 1.5x, and the shortest answer pause. */
 async function chooseSettings(page) {
-  await page.goto(`${env.server.base}#/settings`);
-  await appReady(page);
   await page.getByLabel('Voice').selectOption({ label: 'Fake Other (en-US)' });
   await page.getByLabel('Speaking rate').selectOption({ label: '1.5×' });
   await page.getByLabel('Time to answer out loud (seconds)').fill('10');
   await page.getByLabel('Time to answer out loud (seconds)').blur();
-  const settings = await page.evaluate(() => JSON.parse(localStorage.getItem('opsdrill/settings')));
+  const settings = await storedRecord(page, 'opsdrill/settings');
   assert.equal(settings.version, 1);
   assert.equal(settings.speech_voice, 'Fake Other');
   assert.equal(settings.speech_rate_pct, 150);
@@ -161,10 +152,8 @@ async function startSession(page) {
 
 describe('commute mode', () => {
   test('reads question and why, waits, reads structure and points; pause, play, next track and rating', async () => {
-    const session = await newPage(env.browser, env.server.base);
-    const { context, page } = session;
-    await page.clock.install();
-    await context.addInitScript(installFakes);
+    const session = await openApp(env, '#/settings', undefined, { init: withFakes });
+    const { page } = session;
     await chooseSettings(page);
     await startSession(page);
 
@@ -217,11 +206,11 @@ describe('commute mode', () => {
     await screenshot(page, 'commute-rating-1280', { fullPage: false });
 
     // A rating is recorded and the next question is read.
-    const id = await page.evaluate(() => Object.keys(JSON.parse(localStorage.getItem('opsdrill/schedule') ?? '{"cards":{}}').cards));
-    assert.deepEqual(id, []);
+    const before = (await storedRecord(page, 'opsdrill/schedule')) ?? { cards: {} };
+    assert.deepEqual(Object.keys(before.cards), []);
     await page.getByRole('button', { name: /Good/ }).click();
     await page.locator('.commute-progress').filter({ hasText: 'Question 2 of 10' }).waitFor();
-    const schedule = await page.evaluate(() => JSON.parse(localStorage.getItem('opsdrill/schedule')));
+    const schedule = await storedRecord(page, 'opsdrill/schedule');
     assert.equal(schedule.reviews.length, 1);
     assert.equal(schedule.reviews[0].rating, 3);
     await page.getByText(/^Rated Good\. Back in/).waitFor();
@@ -239,7 +228,7 @@ describe('commute mode', () => {
     const third = await page.locator('.commute-question').innerText();
     await page.waitForFunction((q) => window.__spoken.at(-1).text.replace(/\.$/, '') === q.replace(/\.$/, ''), third);
     assert.equal(await page.evaluate(() => navigator.mediaSession.metadata.title), third);
-    assert.equal((await page.evaluate(() => JSON.parse(localStorage.getItem('opsdrill/schedule')))).reviews.length, 1, 'skipping does not rate');
+    assert.equal((await storedRecord(page, 'opsdrill/schedule')).reviews.length, 1, 'skipping does not rate');
 
     // Leaving the page stops speech and lets the screen sleep.
     const cancelsBefore = await page.evaluate(() => window.__speechLog.length);
@@ -253,12 +242,8 @@ describe('commute mode', () => {
 
   test('on a phone: big controls, skip from the rating step, end screen', async () => {
     // Dark, and without the CSP so that axe can be injected.
-    const session = await newPage(env.browser, env.server.base, { width: 360, height: 740 }, { colorScheme: 'dark', bypassCSP: true });
-    const { context, page } = session;
-    await page.clock.install();
-    await context.addInitScript(installFakes);
-    await page.goto(`${env.server.base}#/commute`);
-    await appReady(page);
+    const session = await openApp(env, '#/commute', PHONE, { colorScheme: 'dark', bypassCSP: true, init: withFakes });
+    const { page } = session;
     await page.evaluate(() => localStorage.setItem('opsdrill/settings', JSON.stringify({ version: 1, answer_pause_s: 20 })));
     await page.reload();
     await appReady(page);
@@ -269,12 +254,12 @@ describe('commute mode', () => {
     await page.getByRole('button', { name: 'Start' }).click();
     await status(page).filter({ hasText: 'Listening for your answer…' }).waitFor();
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'commute-pause', 'focus moves to Pause');
-    assert.deepEqual(await axeViolations(page), [], 'running loop');
+    assert.deepEqual(await axeViolations(page, 'running loop'), []);
     for (const name of ['Pause', 'Skip question']) {
       const box = await page.getByRole('button', { name, exact: true }).boundingBox();
       assert.ok(box.height >= 64, `${name} is a big target`);
     }
-    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), 'no sideways scrolling');
+    await noSidewaysScroll(page, 'the running loop at 360px');
     await screenshot(page, 'commute-running-360', { fullPage: false });
     // The on-screen Pause works like the headset's.
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
@@ -285,9 +270,9 @@ describe('commute mode', () => {
     await page.getByRole('button', { name: 'Resume', exact: true }).click();
     await page.clock.fastForward(20_000);
     await status(page).filter({ hasText: 'Your turn to rate' }).waitFor();
-    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), 'no sideways scrolling');
+    await noSidewaysScroll(page, 'the rating step at 360px');
     await screenshot(page, 'commute-rating-360', { fullPage: false });
-    assert.deepEqual(await axeViolations(page), [], 'rating step');
+    assert.deepEqual(await axeViolations(page, 'rating step'), []);
     await page.getByRole('button', { name: 'Skip without rating' }).click();
     await page.locator('.commute-progress').filter({ hasText: 'Question 2 of 10' }).waitFor();
     await page.getByRole('button', { name: 'End session' }).click();
@@ -301,13 +286,12 @@ describe('commute mode', () => {
   });
 
   test('without speech synthesis it says so and shows the text on timers', async () => {
-    const session = await newPage(env.browser, env.server.base, { width: 360, height: 740 });
-    const { context, page } = session;
-    await page.clock.install();
-    await context.addInitScript(installFakes);
-    await context.addInitScript(removeSpeech);
-    await page.goto(`${env.server.base}#/commute`);
-    await appReady(page);
+    const withoutSpeech = async (session) => {
+      await withFakes(session);
+      await session.context.addInitScript(removeSpeech);
+    };
+    const session = await openApp(env, '#/commute', PHONE, { init: withoutSpeech });
+    const { page } = session;
     await page.getByText('This browser cannot read aloud; the text is shown instead.').waitFor();
     await page.getByRole('button', { name: 'Start' }).click();
     await status(page).filter({ hasText: 'Read the question.' }).waitFor();

@@ -2,34 +2,33 @@
 // Playwright's fake clock, so a two-minute countdown runs out in no time.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appReady, newPage, screenshot, serverAndBrowser } from './support.mjs';
+import { appReady, finish, openApp, PHONE, screenshot, serverAndBrowser, storedRecord } from './support.mjs';
 
 const env = serverAndBrowser();
 
-async function finish({ context, problems }) {
-  await context.close();
-  assert.deepEqual(problems, [], 'no errors and no requests to other origins');
-}
-
-const stored = (page, key) => page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? 'null'), key);
 const announced = (page) => page.locator('[aria-live="assertive"]').innerText();
+/** The question ids that the links in `links` point to. */
+const questionIds = (links) =>
+  links.evaluateAll((all) => all.map((a) => decodeURIComponent(new URL(a.href).hash.split('/')[2].split('?')[0])));
+
+/** Gives every question on the list shown an old answer; returns their ids. */
+async function oldAnswersForListed(page) {
+  const ids = await questionIds(page.locator('.question-list a'));
+  await page.evaluate((all) => {
+    for (const id of all) {
+      localStorage.setItem(`opsdrill/answer/${id}`, JSON.stringify({ version: 1, text: `Old answer for ${id}`, updated_ms: 1_000 }));
+    }
+  }, ids);
+  return ids;
+}
 
 describe('mock interview', () => {
   test('three timed questions: answers saved (earlier text kept), time-up moves on, summary, rating, history', async () => {
-    const session = await newPage(env.browser, env.server.base, { width: 360, height: 740 });
-    const { page } = session;
-    await page.clock.install();
     // Every "ask" question already has an answer, so each mock answer replaces one.
-    await page.goto(`${env.server.base}#/questions?category=ask`);
-    await appReady(page);
-    const ids = await page.$$eval('.question-list a', (links) =>
-      links.map((a) => decodeURIComponent(new URL(a.href).hash.split('/')[2].split('?')[0])));
+    const session = await openApp(env, '#/questions?category=ask', PHONE, { init: ({ page }) => page.clock.install() });
+    const { page } = session;
+    const ids = await oldAnswersForListed(page);
     assert.equal(ids.length, 20);
-    await page.evaluate((all) => {
-      for (const id of all) {
-        localStorage.setItem(`opsdrill/answer/${id}`, JSON.stringify({ version: 1, text: `Old answer for ${id}`, updated_ms: 1_000 }));
-      }
-    }, ids);
 
     await page.goto(`${env.server.base}#/practice`);
     await page.reload();
@@ -75,24 +74,23 @@ describe('mock interview', () => {
     assert.match(await items.nth(1).innerText(), /1:00 of 1:00 used/);
     assert.match(await items.nth(1).innerText(), /6 words/);
     assert.match(await items.nth(2).innerText(), /0 words/);
-    const asked = await items.locator('h3 a').evaluateAll((links) =>
-      links.map((a) => decodeURIComponent(new URL(a.href).hash.split('/')[2].split('?')[0])));
+    const asked = await questionIds(items.locator('h3 a'));
 
     // Saved as the user's answers; the earlier text is kept, not lost.
-    const first = await stored(page, `opsdrill/answer/${asked[0]}`);
+    const first = await storedRecord(page, `opsdrill/answer/${asked[0]}`);
     assert.equal(first.text, 'I would ask how on-call load is measured and who fixes noisy alerts.');
     assert.deepEqual(first.previous.map((v) => v.text), [`Old answer for ${asked[0]}`]);
-    const second = await stored(page, `opsdrill/answer/${asked[1]}`);
+    const second = await storedRecord(page, `opsdrill/answer/${asked[1]}`);
     assert.equal(second.text, 'Second answer written against the clock.');
     // Nothing written: the old answer is back, with no extra version.
-    const third = await stored(page, `opsdrill/answer/${asked[2]}`);
+    const third = await storedRecord(page, `opsdrill/answer/${asked[2]}`);
     assert.equal(third.text, `Old answer for ${asked[2]}`);
     assert.equal(third.previous, undefined);
 
     // Rating from the summary schedules the question.
     await items.nth(0).getByRole('button', { name: 'Good' }).click();
     await items.nth(0).getByText('Rated Good.').waitFor();
-    const schedule = await stored(page, 'opsdrill/schedule');
+    const schedule = await storedRecord(page, 'opsdrill/schedule');
     assert.ok(schedule.cards[asked[0]], 'the rated question has a card');
     await screenshot(page, 'mock-summary-360');
 
@@ -107,23 +105,15 @@ describe('mock interview', () => {
     await page.getByText('1 earlier version').click();
     await page.getByRole('button', { name: 'Use this version' }).click();
     assert.equal(await page.getByRole('textbox', { name: 'Your answer' }).inputValue(), `Old answer for ${asked[0]}`);
-    const swapped = await stored(page, `opsdrill/answer/${asked[0]}`);
+    const swapped = await storedRecord(page, `opsdrill/answer/${asked[0]}`);
     assert.deepEqual(swapped.previous.map((v) => v.text), ['I would ask how on-call load is measured and who fixes noisy alerts.']);
     await finish(session);
   });
 
   test('reloading mid-question: an untouched answer is unchanged, a typed one is kept with the old text as a version', async () => {
-    const session = await newPage(env.browser, env.server.base);
+    const session = await openApp(env, '#/questions?category=general');
     const { page } = session;
-    await page.goto(`${env.server.base}#/questions?category=general`);
-    await appReady(page);
-    const ids = await page.$$eval('.question-list a', (links) =>
-      links.map((a) => decodeURIComponent(new URL(a.href).hash.split('/')[2].split('?')[0])));
-    await page.evaluate((all) => {
-      for (const id of all) {
-        localStorage.setItem(`opsdrill/answer/${id}`, JSON.stringify({ version: 1, text: `Old answer for ${id}`, updated_ms: 1_000 }));
-      }
-    }, ids);
+    await oldAnswersForListed(page);
     const startMock = async () => {
       await page.goto(`${env.server.base}#/mock`);
       await page.reload();
@@ -136,8 +126,8 @@ describe('mock interview', () => {
     await startMock();
     await page.reload();
     await appReady(page);
-    const first = (await stored(page, 'opsdrill/mocks')).sessions[0].items[0].id;
-    const untouched = await stored(page, `opsdrill/answer/${first}`);
+    const first = (await storedRecord(page, 'opsdrill/mocks')).sessions[0].items[0].id;
+    const untouched = await storedRecord(page, `opsdrill/answer/${first}`);
     assert.equal(untouched.text, `Old answer for ${first}`);
     assert.equal(untouched.previous, undefined);
     // Typed, then reloaded at once: the new text is the answer, the old one a version.
@@ -145,31 +135,29 @@ describe('mock interview', () => {
     await page.getByRole('textbox', { name: 'Your answer' }).pressSequentially('Typed on the train', { delay: 5 });
     await page.reload();
     await appReady(page);
-    const history = (await stored(page, 'opsdrill/mocks')).sessions;
+    const history = (await storedRecord(page, 'opsdrill/mocks')).sessions;
     assert.equal(history.length, 2, 'both interviews recorded when the page was left');
     const second = history[1].items[0].id;
-    const typed = await stored(page, `opsdrill/answer/${second}`);
+    const typed = await storedRecord(page, `opsdrill/answer/${second}`);
     assert.equal(typed.text, 'Typed on the train');
     assert.deepEqual(typed.previous.map((v) => v.text), [`Old answer for ${second}`]);
     await finish(session);
   });
 
   test('leaving in the middle keeps what was written and records the questions reached', async () => {
-    const session = await newPage(env.browser, env.server.base);
+    const session = await openApp(env, '#/mock');
     const { page } = session;
-    await page.goto(`${env.server.base}#/mock`);
-    await appReady(page);
     await page.getByRole('button', { name: 'Start mock interview' }).click();
     await page.getByText('Question 1 of 5', { exact: true }).waitFor();
     const field = page.locator('.answer-editor textarea').first();
     await field.fill('Half an answer, then the train arrived.');
     await page.getByRole('link', { name: 'Progress' }).click();
     await page.getByRole('heading', { level: 1, name: 'Progress' }).waitFor();
-    const history = await stored(page, 'opsdrill/mocks');
+    const history = await storedRecord(page, 'opsdrill/mocks');
     assert.equal(history.sessions.length, 1);
     assert.equal(history.sessions[0].items.length, 1);
     const id = history.sessions[0].items[0].id;
-    const answer = await stored(page, `opsdrill/answer/${id}`);
+    const answer = await storedRecord(page, `opsdrill/answer/${id}`);
     const written = answer.text || answer.star.situation;
     assert.equal(written, 'Half an answer, then the train arrived.');
     await finish(session);
@@ -212,14 +200,12 @@ const FAKE_RECOGNITION = () => {
 
 describe('dictation', () => {
   test('the dictation button is absent when the browser has no speech recognition', async () => {
-    const session = await newPage(env.browser, env.server.base);
-    await session.context.addInitScript(() => {
+    const noRecognition = () => {
       delete window.SpeechRecognition;
       delete window.webkitSpeechRecognition;
-    });
+    };
+    const session = await openApp(env, '#/q/alert-fatigue', undefined, { init: ({ context }) => context.addInitScript(noRecognition) });
     const { page } = session;
-    await page.goto(`${env.server.base}#/q/alert-fatigue`);
-    await appReady(page);
     await page.getByRole('textbox', { name: 'Your answer' }).waitFor();
     assert.equal(await page.getByRole('button', { name: /Dictate/ }).count(), 0);
     assert.equal(await page.getByText(/needs a network connection/).count(), 0);
@@ -227,11 +213,8 @@ describe('dictation', () => {
   });
 
   test('dictation fills the answer, says it needs a network, and reports errors', async () => {
-    const session = await newPage(env.browser, env.server.base);
-    await session.context.addInitScript(FAKE_RECOGNITION);
+    const session = await openApp(env, '#/q/alert-fatigue', undefined, { init: ({ context }) => context.addInitScript(FAKE_RECOGNITION) });
     const { page } = session;
-    await page.goto(`${env.server.base}#/q/alert-fatigue`);
-    await appReady(page);
     const editor = page.getByRole('textbox', { name: 'Your answer' });
     await editor.fill('First I checked the dashboards.');
     await page.getByText('Dictation uses your browser\'s speech service, which needs a network connection.').waitFor();
@@ -249,7 +232,7 @@ describe('dictation', () => {
     assert.equal(await dictate.getAttribute('aria-pressed'), 'false');
     await page.evaluate(() => { window.__heardBeforeStop = null; });
     await page.getByText('Saved', { exact: true }).waitFor();
-    assert.match((await stored(page, 'opsdrill/answer/alert-fatigue')).text, /we rolled back first and wrote the postmortem$/);
+    assert.match((await storedRecord(page, 'opsdrill/answer/alert-fatigue')).text, /we rolled back first and wrote the postmortem$/);
 
     // The service's network error is explained.
     await page.evaluate(() => { window.__recognitionError = 'network'; });

@@ -5,26 +5,19 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { appReady, newPage, screenshot, serverAndBrowser } from './support.mjs';
+import {
+  appReady, download, downloadText, finish, newPage, openApp, PHONE, screenshot, serverAndBrowser, storedKeys, storedRecord,
+} from './support.mjs';
 
 const env = serverAndBrowser();
 
 const STORY = 'alert-fatigue';
 const STAR = 'conflict-with-another-team';
-const storedAnswer = (page, id) =>
-  page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null'), `opsdrill/answer/${id}`);
-
-async function finish({ context, problems }) {
-  await context.close();
-  assert.deepEqual(problems, [], 'no errors and no requests to other origins');
-}
 
 describe('practice loop', () => {
   test('an answer typed and reloaded at once is still there', async () => {
-    const session = await newPage(env.browser, env.server.base);
+    const session = await openApp(env, `#/q/${STORY}`);
     const { page } = session;
-    await page.goto(`${env.server.base}#/q/${STORY}`);
-    await appReady(page);
     const editor = page.getByRole('textbox', { name: 'Your answer' });
     await editor.click();
     await editor.pressSequentially('We paged on symptoms, not causes.', { delay: 5 });
@@ -37,10 +30,8 @@ describe('practice loop', () => {
   });
 
   test('STAR questions get four labelled fields; word count and speaking time', async () => {
-    const session = await newPage(env.browser, env.server.base, { width: 360, height: 740 });
+    const session = await openApp(env, `#/q/${STAR}`, PHONE);
     const { page } = session;
-    await page.goto(`${env.server.base}#/q/${STAR}`);
-    await appReady(page);
     const words = 'one two three four five six seven eight nine ten ';
     for (const name of ['Situation', 'Task', 'Action', 'Result']) {
       await page.getByRole('textbox', { name }).fill(words.repeat(13).trim());
@@ -49,7 +40,7 @@ describe('practice loop', () => {
     await page.getByText('520 words').waitFor();
     await page.getByText('about 4:00 to say').waitFor();
     await page.getByText('Saved', { exact: true }).waitFor();
-    const stored = await storedAnswer(page, STAR);
+    const stored = await storedRecord(page, `opsdrill/answer/${STAR}`);
     assert.equal(stored.version, 1);
     assert.equal(stored.star.result.split(' ').length, 130);
     await screenshot(page, 'star-editor-360', { fullPage: false });
@@ -57,10 +48,8 @@ describe('practice loop', () => {
   });
 
   test('talking-point ticks and bookmarks are saved; the list filters bookmarks', async () => {
-    const session = await newPage(env.browser, env.server.base);
+    const session = await openApp(env, `#/q/${STORY}`);
     const { page } = session;
-    await page.goto(`${env.server.base}#/q/${STORY}`);
-    await appReady(page);
     await page.getByRole('button', { name: 'Bookmark' }).click();
     assert.equal(await page.getByRole('button', { name: 'Bookmark' }).getAttribute('aria-pressed'), 'true');
     await page.getByRole('button', { name: 'Show model answer' }).click();
@@ -83,10 +72,8 @@ describe('practice loop', () => {
   });
 
   test('rating a due question moves it out of "due"; keys 1-4 rate; progress counts it', async () => {
-    const session = await newPage(env.browser, env.server.base);
+    const session = await openApp(env, '#/practice');
     const { page } = session;
-    await page.goto(`${env.server.base}#/practice`);
-    await appReady(page);
     // A card that fell due yesterday.
     await page.evaluate((id) => {
       const day = 86_400_000;
@@ -119,10 +106,8 @@ describe('practice loop', () => {
   });
 
   test('an interview date caps intervals and is counted down on Practice', async () => {
-    const session = await newPage(env.browser, env.server.base);
+    const session = await openApp(env, '#/settings');
     const { page } = session;
-    await page.goto(`${env.server.base}#/settings`);
-    await appReady(page);
     const inFiveDays = await page.evaluate(() => {
       const d = new Date(Date.now() + 5 * 86_400_000);
       return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
@@ -135,7 +120,7 @@ describe('practice loop', () => {
     await page.getByRole('button', { name: 'Show model answer' }).click();
     // Easy on a new card would be weeks away; capped, it is at most 5 days.
     await page.getByRole('button', { name: /Easy/ }).click();
-    const due = await page.evaluate((id) => JSON.parse(localStorage.getItem('opsdrill/schedule')).cards[id].due_ms, STORY);
+    const due = (await storedRecord(page, 'opsdrill/schedule')).cards[STORY].due_ms;
     assert.ok(due <= Date.now() + 5 * 86_400_000, 'due before the interview');
     await finish(session);
   });
@@ -174,10 +159,8 @@ describe('practice loop', () => {
   });
 
   test('export a backup, import it into a fresh profile: identical answers', async () => {
-    const first = await newPage(env.browser, env.server.base);
+    const first = await openApp(env, `#/q/${STORY}`);
     const { page } = first;
-    await page.goto(`${env.server.base}#/q/${STORY}`);
-    await appReady(page);
     await page.getByRole('textbox', { name: 'Your answer' }).fill('Story answer: pages fell from 140 to 25 a week.\nSecond line.');
     await page.getByRole('button', { name: 'Bookmark' }).click();
     await page.goto(`${env.server.base}#/q/${STAR}`);
@@ -185,26 +168,21 @@ describe('practice loop', () => {
     await page.getByRole('textbox', { name: 'Result' }).fill('Lock waits fell by 90%.');
     await page.getByRole('textbox', { name: 'Result' }).blur();
     await page.goto(`${env.server.base}#/settings`);
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Export backup' }).first().click(),
-    ]);
-    assert.match(download.suggestedFilename(), /^opsdrill-backup-\d{4}-\d{2}-\d{2}\.json$/);
+    const backup = await download(page, page.getByRole('button', { name: 'Export backup' }).first());
+    assert.match(backup.suggestedFilename(), /^opsdrill-backup-\d{4}-\d{2}-\d{2}\.json$/);
     // Kept outside the context, which deletes its downloads when it closes.
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'opsdrill-')), download.suggestedFilename());
-    await download.saveAs(file);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'opsdrill-')), backup.suggestedFilename());
+    await backup.saveAs(file);
     await screenshot(page, 'settings-1280');
     await finish(first);
 
-    const second = await newPage(env.browser, env.server.base, { width: 360, height: 740 });
+    const second = await openApp(env, '#/settings', PHONE);
     const fresh = second.page;
-    await fresh.goto(`${env.server.base}#/settings`);
-    await appReady(fresh);
     // A wrong file first: a clear message, nothing changes.
     await fresh.getByLabel('Import backup').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"name": "my todo list"}') });
     await fresh.getByRole('alert').filter({ hasText: 'not an OpsDrill backup' }).waitFor();
     assert.match(await fresh.getByRole('alert').filter({ hasText: 'not an OpsDrill backup' }).innerText(), /Nothing was changed/);
-    assert.equal(await fresh.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('opsdrill/answer/')).length), 0);
+    assert.equal((await storedKeys(fresh, 'opsdrill/answer/')).length, 0);
 
     await fresh.getByLabel('Import backup').setInputFiles(file);
     await fresh.getByText('2 new answers added').waitFor();
@@ -222,10 +200,8 @@ describe('practice loop', () => {
   });
 
   test('talking-point insight marks what the answer mentions, repeated words and fillers', async () => {
-    const session = await newPage(env.browser, env.server.base);
+    const session = await openApp(env, `#/q/${STORY}`);
     const { page } = session;
-    await page.goto(`${env.server.base}#/q/${STORY}`);
-    await appReady(page);
     await page.getByRole('textbox', { name: 'Your answer' }).fill(
       'Um, basically every page was actionable and linked a runbook. We routed alerts to the team owning the service. Pages, pages, pages.',
     );
@@ -245,18 +221,11 @@ describe('practice loop', () => {
   });
 
   test('"Export answers and stories as Markdown" gives every answer under its question', async () => {
-    const session = await newPage(env.browser, env.server.base);
+    const session = await openApp(env, `#/q/${STORY}`);
     const { page } = session;
-    await page.goto(`${env.server.base}#/q/${STORY}`);
-    await appReady(page);
     await page.getByRole('textbox', { name: 'Your answer' }).fill('Symptoms over causes.');
     await page.goto(`${env.server.base}#/settings`);
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Export answers and stories as Markdown' }).click(),
-    ]);
-    const { readFile } = await import('node:fs/promises');
-    const text = await readFile(await download.path(), 'utf8');
+    const text = await downloadText(page, page.getByRole('button', { name: 'Export answers and stories as Markdown' }));
     assert.match(text, /## How do you keep an on-call rotation from drowning in alerts\?\n/);
     assert.match(text, /Symptoms over causes\./);
     await finish(session);

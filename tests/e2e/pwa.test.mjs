@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { appReady, distDir, newPage, serveDist, serverAndBrowser } from './support.mjs';
+import { appReady, distDir, finish, openApp, PHONE, serveDist, serverAndBrowser } from './support.mjs';
 
 const env = serverAndBrowser();
 
@@ -21,10 +21,8 @@ async function controlled(page) {
 
 describe('installable, offline, locked down', () => {
   test('Chromium reports no installability errors', async () => {
-    const session = await newPage(env.browser, env.server.base);
+    const session = await openApp(env);
     const { page, context } = session;
-    await page.goto(env.server.base);
-    await appReady(page);
     await controlled(page);
     const cdp = await context.newCDPSession(page);
     const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
@@ -33,17 +31,13 @@ describe('installable, offline, locked down', () => {
     const manifest = await (await fetch(new URL('manifest.webmanifest', env.server.base))).json();
     assert.equal(manifest.display, 'standalone');
     assert.ok(manifest.icons.some((i) => i.purpose === 'maskable'));
-    await context.close();
-    assert.deepEqual(session.problems, []);
+    await finish(session);
   });
 
   test('after one visit, a deep link works offline and an answer typed offline survives a reload', async () => {
-    const session = await newPage(env.browser, env.server.base, { width: 360, height: 740 });
-    const { page, context, problems } = session;
     const failed = [];
-    page.on('requestfailed', (r) => failed.push(r.url()));
-    await page.goto(env.server.base);
-    await appReady(page);
+    const session = await openApp(env, '', PHONE, { init: ({ page }) => page.on('requestfailed', (r) => failed.push(r.url())) });
+    const { page, context } = session;
     await controlled(page);
 
     await context.setOffline(true);
@@ -59,8 +53,7 @@ describe('installable, offline, locked down', () => {
     await page.getByRole('searchbox', { name: 'Search questions' }).fill('terraform');
     assert.ok((await page.locator('.question-list li').count()) > 0);
     assert.deepEqual(failed, [], 'no request failed while offline');
-    await context.close();
-    assert.deepEqual(problems, []);
+    await finish(session);
   });
 
   test('a new version shows "Update available"; Reload saves the draft first', async () => {
@@ -69,10 +62,8 @@ describe('installable, offline, locked down', () => {
     cpSync(distDir, dir, { recursive: true });
     const own = await serveDist(dir);
     try {
-      const session = await newPage(env.browser, own.base);
-      const { page, context, problems } = session;
-      await page.goto(`${own.base}#/q/alert-fatigue`);
-      await appReady(page);
+      const session = await openApp({ browser: env.browser, server: own }, '#/q/alert-fatigue');
+      const { page } = session;
       await controlled(page);
 
       const sw = path.join(dir, 'sw.js');
@@ -93,23 +84,21 @@ describe('installable, offline, locked down', () => {
       const caches = await page.evaluate(() => caches.keys());
       assert.equal(caches.length, 1, `old caches deleted: ${caches}`);
       assert.match(caches[0], /-next$/);
-      await context.close();
-      assert.deepEqual(problems, []);
+      await finish(session);
     } finally {
       own.stop();
     }
   });
 
   test('no Content-Security-Policy violation over a walk through the app', async () => {
-    const session = await newPage(env.browser, env.server.base);
-    const { page, context, problems } = session;
-    await context.addInitScript(() => {
+    const recordViolations = () => {
       window.__cspViolations = [];
       document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
-    });
-    const csp = await page.goto(env.server.base).then(() => page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content'));
+    };
+    const session = await openApp(env, '', undefined, { init: ({ context }) => context.addInitScript(recordViolations) });
+    const { page } = session;
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     assert.ok(!/unsafe-inline|unsafe-eval'/.test(csp.replace("'wasm-unsafe-eval'", '')), csp);
-    await appReady(page);
     const violations = [];
     for (const hash of ['', '#/questions', '#/q/alert-fatigue', '#/practice', '#/progress', '#/settings', '#/q/nope']) {
       await page.goto(`${env.server.base}${hash}`);
@@ -123,7 +112,6 @@ describe('installable, offline, locked down', () => {
       violations.push(...(await page.evaluate(() => window.__cspViolations)));
     }
     assert.deepEqual(violations, []);
-    await context.close();
-    assert.deepEqual(problems, []);
+    await finish(session);
   });
 });

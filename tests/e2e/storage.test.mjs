@@ -3,7 +3,9 @@
 // storage and a blocked storage get their banners and lose nothing on screen.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appReady, newPage, screenshot, serverAndBrowser } from './support.mjs';
+import {
+  appReady, downloadText, finish, openApp, PHONE, screenshot, serverAndBrowser, storedKeys, storedRecord,
+} from './support.mjs';
 
 const env = serverAndBrowser();
 
@@ -40,22 +42,22 @@ const fixtures = [
   ['a previous corrupt copy already present', { 'opsdrill/marks': '{', 'opsdrill/corrupt/1/opsdrill/marks': '{' }, 'unreadable'],
 ];
 
-async function seed(page, entries) {
-  await page.goto(`${env.server.base}#/settings`);
-  await appReady(page);
-  await page.evaluate((e) => {
+/** A new session on Settings whose localStorage holds just `entries`. */
+async function seeded(entries) {
+  const session = await openApp(env, '#/settings');
+  await session.page.evaluate((e) => {
     localStorage.clear();
     for (const [k, v] of Object.entries(e)) localStorage.setItem(k, v);
   }, entries);
+  return session;
 }
 
 describe('storage that does not lose data', () => {
   test(`${fixtures.length} corrupt or foreign localStorage fixtures: no panic, every original value kept`, async () => {
     assert.ok(fixtures.length >= 25);
     for (const [name, entries, expect] of fixtures) {
-      const session = await newPage(env.browser, env.server.base);
-      const { page, problems } = session;
-      await seed(page, entries);
+      const session = await seeded(entries);
+      const { page } = session;
       for (const hash of ['#/q/alert-fatigue', '#/q/conflict-with-another-team', '#/practice', '#/progress', '#/questions', '#/settings']) {
         await page.goto(`${env.server.base}${hash}`);
         await page.reload();
@@ -79,20 +81,18 @@ describe('storage that does not lose data', () => {
         const before = copies.length;
         await page.reload();
         await appReady(page);
-        const after = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('opsdrill/corrupt/')).length);
+        const after = (await storedKeys(page, 'opsdrill/corrupt/')).length;
         assert.equal(after, before, `${name}: no new copies on reload`);
       } else {
         assert.equal(await banner.count(), 0, `${name}: no unreadable banner`);
       }
-      await session.context.close();
-      assert.deepEqual(problems, [], `${name}: no panic, no console error`);
+      await finish(session, `${name}: no panic, no console error`);
     }
   });
 
   test('readable fixtures are used: an old bare-string answer and old settings', async () => {
-    const session = await newPage(env.browser, env.server.base);
+    const session = await seeded({ 'opsdrill/answer/alert-fatigue': '"my answer from an old version"', 'opsdrill/settings': '{"daily_new_limit":7}' });
     const { page } = session;
-    await seed(page, { 'opsdrill/answer/alert-fatigue': '"my answer from an old version"', 'opsdrill/settings': '{"daily_new_limit":7}' });
     await page.goto(`${env.server.base}#/q/alert-fatigue`);
     await page.reload();
     await appReady(page);
@@ -103,27 +103,19 @@ describe('storage that does not lose data', () => {
   });
 
   test('an unreadable value can be exported as raw text from the banner', async () => {
-    const session = await newPage(env.browser, env.server.base);
+    const session = await seeded({ 'opsdrill/answer/alert-fatigue': '{"text":"half an ans' });
     const { page } = session;
-    await seed(page, { 'opsdrill/answer/alert-fatigue': '{"text":"half an ans' });
     await page.reload();
     await appReady(page);
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Export the unreadable data' }).click(),
-    ]);
-    const { readFile } = await import('node:fs/promises');
-    const text = await readFile(await download.path(), 'utf8');
+    const text = await downloadText(page, page.getByRole('button', { name: 'Export the unreadable data' }));
     assert.match(text, /opsdrill\/answer\/alert-fatigue\n\{"text":"half an ans/);
     await screenshot(page, 'unreadable-banner-1280', { fullPage: false });
     await session.context.close();
   });
 
   test('storage full: a banner that stays, the text stays on screen, nothing is deleted', async () => {
-    const session = await newPage(env.browser, env.server.base, { width: 360, height: 740 });
-    const { page, problems } = session;
-    await page.goto(`${env.server.base}#/q/alert-fatigue`);
-    await appReady(page);
+    const session = await openApp(env, '#/q/alert-fatigue', PHONE);
+    const { page } = session;
     const filled = await page.evaluate(() => {
       let size = 1 << 20;
       let n = 0;
@@ -149,12 +141,7 @@ describe('storage that does not lose data', () => {
     // The banner stays across navigation until dismissed, and export works.
     await page.goto(`${env.server.base}#/questions`);
     await page.getByText('Storage is full.').waitFor();
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Export backup' }).first().click(),
-    ]);
-    const { readFile } = await import('node:fs/promises');
-    assert.match(await readFile(await download.path(), 'utf8'), /An answer typed when the disk is full\./);
+    assert.match(await downloadText(page, page.getByRole('button', { name: 'Export backup' }).first()), /An answer typed when the disk is full\./);
     await screenshot(page, 'storage-full-360', { fullPage: false });
     await page.getByRole('button', { name: 'Dismiss' }).click();
     assert.equal(await page.getByText('Storage is full.').count(), 0);
@@ -166,25 +153,21 @@ describe('storage that does not lose data', () => {
     await page.getByRole('textbox', { name: 'Your answer' }).press('End');
     await page.getByRole('textbox', { name: 'Your answer' }).pressSequentially('!');
     await page.getByText('Saved', { exact: true }).waitFor();
-    const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('opsdrill/answer/alert-fatigue')).text);
-    assert.equal(stored, 'An answer typed when the disk is full.!');
-    await session.context.close();
-    assert.deepEqual(problems, []);
+    assert.equal((await storedRecord(page, 'opsdrill/answer/alert-fatigue')).text, 'An answer typed when the disk is full.!');
+    await finish(session);
   });
 
   test('storage that throws on access: the app runs in memory with a banner, and export works', async () => {
-    const session = await newPage(env.browser, env.server.base);
-    const { context, page, problems } = session;
-    await context.addInitScript(() => {
+    const blockStorage = () => {
       Object.defineProperty(window, 'localStorage', {
         configurable: true,
         get() {
           throw new DOMException('The operation is insecure.', 'SecurityError');
         },
       });
-    });
-    await page.goto(`${env.server.base}#/q/alert-fatigue`);
-    await appReady(page);
+    };
+    const session = await openApp(env, '#/q/alert-fatigue', undefined, { init: ({ context }) => context.addInitScript(blockStorage) });
+    const { page } = session;
     await page.getByText('Storage is blocked in this browser').waitFor();
     assert.match(await page.getByRole('alert').first().innerText(), /nothing will be kept after you close this tab/);
     const editor = page.getByRole('textbox', { name: 'Your answer' });
@@ -194,13 +177,7 @@ describe('storage that does not lose data', () => {
     await page.goto(`${env.server.base}#/questions`);
     await page.goto(`${env.server.base}#/q/alert-fatigue`);
     assert.equal(await page.getByRole('textbox', { name: 'Your answer' }).inputValue(), 'Kept in memory.');
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Export backup' }).first().click(),
-    ]);
-    const { readFile } = await import('node:fs/promises');
-    assert.match(await readFile(await download.path(), 'utf8'), /Kept in memory\./);
-    await context.close();
-    assert.deepEqual(problems, []);
+    assert.match(await downloadText(page, page.getByRole('button', { name: 'Export backup' }).first()), /Kept in memory\./);
+    await finish(session);
   });
 });

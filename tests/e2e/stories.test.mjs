@@ -4,15 +4,12 @@
 // after a confirmation.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { appReady, newPage, screenshot, serverAndBrowser } from './support.mjs';
+import {
+  appReady, axeViolations, DESKTOP, downloadText, finish, noSidewaysScroll, openApp, PHONE, questionsIn,
+  screenshot, serverAndBrowser, storedKeys, storedRecord,
+} from './support.mjs';
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const behaviouralDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../content/questions/behavioural');
-const behavioural = readdirSync(behaviouralDir).filter((f) => f.endsWith('.md')).length;
+const behavioural = questionsIn('behavioural');
 
 const env = serverAndBrowser();
 
@@ -23,19 +20,8 @@ const MANAGER_TEXT = /disagreed with your manager/;
 const COMMANDER = 'incident-commander-under-pressure';
 
 const storyId = (page) => decodeURIComponent(new URL(page.url()).hash.replace(/^#\/stories\//, ''));
-const storedStory = (page, id) =>
-  page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null'), `opsdrill/story/${id}`);
-const storyKeys = (page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('opsdrill/story/')));
-
-async function finish({ context, problems }) {
-  await context.close();
-  assert.deepEqual(problems, [], 'no errors and no requests to other origins');
-}
-
-async function noSidewaysScroll(page, what) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `${what} scrolls sideways by ${overflow}px`);
-}
+const storedStory = (page, id) => storedRecord(page, `opsdrill/story/${id}`);
+const storyKeys = (page) => storedKeys(page, 'opsdrill/story/');
 
 /** From the story list: "New story", then a title. Returns the new id. */
 async function newStory(page, title) {
@@ -49,18 +35,10 @@ async function newStory(page, title) {
   return storyId(page);
 }
 
-async function axe(page, name) {
-  await page.addScriptTag({ path: axePath });
-  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  return result.violations.map((v) => `${name}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-}
-
 describe('story bank', () => {
   test('write a story, link two questions, reload: it is kept, shown on the question and no longer a gap', async () => {
-    const session = await newPage(env.browser, env.server.base);
+    const session = await openApp(env, '#/stories');
     const { page } = session;
-    await page.goto(`${env.server.base}#/stories`);
-    await appReady(page);
     await page.getByText('No stories yet.').waitFor();
     assert.equal(await page.title(), 'Stories: OpsDrill');
     const gaps = page.locator('.gap-list li');
@@ -72,7 +50,7 @@ describe('story bank', () => {
     await page.getByRole('heading', { level: 1, name: 'Untitled story' }).waitFor();
     await page.getByRole('link', { name: '← All stories' }).first().click();
     await page.getByText('No stories yet.').waitFor();
-    assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('opsdrill/story/')).length), 0);
+    assert.equal((await storyKeys(page)).length, 0);
 
     const id = await newStory(page, 'The Friday failover');
     await page.getByRole('textbox', { name: 'Situation' }).fill('The primary database lost its disk on a Friday evening.');
@@ -146,10 +124,8 @@ describe('story bank', () => {
   });
 
   test('a title typed and reloaded at once is kept', async () => {
-    const session = await newPage(env.browser, env.server.base);
+    const session = await openApp(env, '#/stories');
     const { page } = session;
-    await page.goto(`${env.server.base}#/stories`);
-    await appReady(page);
     const id = await newStory(page, 'Pager storm');
     // No waiting for the save: pagehide must write it.
     await page.reload();
@@ -160,10 +136,8 @@ describe('story bank', () => {
   });
 
   test('stories are in the exported backup and the Markdown export', async () => {
-    const session = await newPage(env.browser, env.server.base);
+    const session = await openApp(env, '#/stories');
     const { page } = session;
-    await page.goto(`${env.server.base}#/stories`);
-    await appReady(page);
     const id = await newStory(page, 'Vendor outage');
     await page.getByRole('textbox', { name: 'Result' }).fill('We moved DNS to a second provider in a week.');
     await page.getByRole('checkbox', { name: MANAGER_TEXT }).check();
@@ -171,47 +145,34 @@ describe('story bank', () => {
     await page.getByText('Saved', { exact: true }).waitFor();
 
     await page.goto(`${env.server.base}#/settings`);
-    const [backup] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Export backup' }).first().click(),
-    ]);
-    const backupFile = await backup.path();
-    const backupText = readFileSync(backupFile, 'utf8');
+    const backupText = await downloadText(page, page.getByRole('button', { name: 'Export backup' }).first());
     const data = JSON.parse(backupText);
     assert.equal(data.stories[id].title, 'Vendor outage');
     assert.equal(data.stories[id].star.result, 'We moved DNS to a second provider in a week.');
     assert.deepEqual(data.stories[id].questions, [MANAGER]);
 
-    const [markdown] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: /Export answers and stories as Markdown/ }).click(),
-    ]);
-    const md = readFileSync(await markdown.path(), 'utf8');
+    const md = await downloadText(page, page.getByRole('button', { name: /Export answers and stories as Markdown/ }));
     assert.match(md, /# My stories\n\n## Vendor outage\n/);
     assert.match(md, /\*\*Result\.\*\* We moved DNS to a second provider in a week\./);
     assert.match(md, /- Tell me about a time you disagreed with your manager/);
     await finish(session);
 
     // The backup brings the story into a fresh profile, linked as before.
-    const other = await newPage(env.browser, env.server.base);
-    await other.page.goto(`${env.server.base}#/settings`);
-    await appReady(other.page);
+    const other = await openApp(env, '#/settings');
     await other.page.getByLabel('Import backup').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backupText) });
     await other.page.getByText('1 new story added').waitFor();
     await other.page.getByRole('button', { name: 'Merge into my data' }).click();
     await other.page.getByText(/^Imported /).waitFor();
     await other.page.goto(`${env.server.base}#/q/${MANAGER}`);
     await other.page.getByText('Vendor outage').waitFor();
-    const imported = JSON.parse(await other.page.evaluate((key) => localStorage.getItem(key), `opsdrill/story/${id}`));
+    const imported = await storedStory(other.page, id);
     assert.equal(imported.star.result, 'We moved DNS to a second provider in a week.');
     await finish(other);
   });
 
   test('from a behavioural question: write a new story for it, link another, unlink (phone size)', async () => {
-    const session = await newPage(env.browser, env.server.base, { width: 360, height: 740 });
+    const session = await openApp(env, `#/q/${MANAGER}`, PHONE);
     const { page } = session;
-    await page.goto(`${env.server.base}#/q/${MANAGER}`);
-    await appReady(page);
     await page.getByText('No story linked yet.').waitFor();
     await page.getByRole('button', { name: 'Write a new story for this question' }).click();
     await page.waitForURL(/#\/stories\/.+/);
@@ -259,10 +220,8 @@ describe('story bank', () => {
   });
 
   test('tag chips filter the list', async () => {
-    const session = await newPage(env.browser, env.server.base);
+    const session = await openApp(env, '#/stories');
     const { page } = session;
-    await page.goto(`${env.server.base}#/stories`);
-    await appReady(page);
     for (const [title, tags] of [['Kubernetes upgrade', 'k8s, migration'], ['Mentoring Sam', 'mentoring'], ['Cluster autoscaler', 'K8s']]) {
       await page.goto(`${env.server.base}#/stories`);
       await newStory(page, title);
@@ -281,10 +240,8 @@ describe('story bank', () => {
   });
 
   test('deleting asks first, then removes the story; an unknown id says so', async () => {
-    const session = await newPage(env.browser, env.server.base);
+    const session = await openApp(env, '#/stories');
     const { page } = session;
-    await page.goto(`${env.server.base}#/stories`);
-    await appReady(page);
     const id = await newStory(page, 'Doomed story');
     await page.getByText('Saved', { exact: true }).waitFor();
 
@@ -323,37 +280,35 @@ describe('story bank', () => {
   test('axe finds no violations on the list, the editor and a question with a story; no sideways scroll', async () => {
     const found = [];
     for (const colorScheme of ['light', 'dark']) {
-      for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 800 }]) {
-        const session = await newPage(env.browser, env.server.base, viewport, { bypassCSP: true, colorScheme });
+      for (const viewport of [PHONE, DESKTOP]) {
+        const session = await openApp(env, '#/stories', viewport, { bypassCSP: true, colorScheme });
         const { page } = session;
         const size = `${colorScheme}, ${viewport.width}px`;
-        await page.goto(`${env.server.base}#/stories`);
-        await appReady(page);
-        found.push(...(await axe(page, `empty list (${size})`)));
+        found.push(...(await axeViolations(page, `empty list (${size})`)));
         const id = await newStory(page, 'Axe story');
         await page.getByRole('textbox', { name: 'Tags' }).fill('incident, on call');
         await page.getByRole('checkbox', { name: CONFLICT_TEXT }).check();
         await page.getByRole('textbox', { name: 'Result' }).fill('Fewer pages.');
         await page.getByRole('button', { name: 'Delete story' }).click();
         await page.getByRole('button', { name: 'Yes, delete' }).waitFor();
-        found.push(...(await axe(page, `editor, confirming delete (${size})`)));
+        found.push(...(await axeViolations(page, `editor, confirming delete (${size})`)));
         await noSidewaysScroll(page, `the editor (${size})`);
         if (viewport.width === 360) await screenshot(page, `story-editor-confirm-${colorScheme}-360`, { fullPage: false });
         await page.getByRole('button', { name: 'No, keep it' }).click();
         await page.goto(`${env.server.base}#/stories`);
         await page.locator('.story-list li').first().waitFor();
-        found.push(...(await axe(page, `list (${size})`)));
+        found.push(...(await axeViolations(page, `list (${size})`)));
         await noSidewaysScroll(page, `the list (${size})`);
         await screenshot(page, `stories-list-${colorScheme}-${viewport.width}`, { fullPage: false });
         await page.goto(`${env.server.base}#/q/${CONFLICT}`);
         await page.locator('section.linked-stories summary').click();
-        found.push(...(await axe(page, `question with a story (${size})`)));
+        found.push(...(await axeViolations(page, `question with a story (${size})`)));
         await noSidewaysScroll(page, `a question with a story (${size})`);
         await page.goto(`${env.server.base}#/stories/${id}`);
         await page.getByRole('heading', { level: 1, name: 'Axe story' }).waitFor();
         await page.goto(`${env.server.base}#/stories/missing`);
         await page.getByRole('heading', { level: 1, name: 'Story not found' }).waitFor();
-        found.push(...(await axe(page, `unknown story (${size})`)));
+        found.push(...(await axeViolations(page, `unknown story (${size})`)));
         await finish(session);
       }
     }

@@ -1,8 +1,11 @@
 // Shared by the end-to-end tests: serve dist/ with a plain static file server
 // (python3 -m http.server, no rewrite rules) and drive Debian's Chromium.
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { after, before } from 'node:test';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +13,14 @@ import { chromium } from 'playwright-core';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const screenshotDir = path.join(root, 'test-output', 'screenshots');
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+export const PHONE = { width: 360, height: 740 };
+export const DESKTOP = { width: 1280, height: 800 };
+
+/** How many questions the bank has in `category` (one Markdown file each). */
+export const questionsIn = (category) =>
+  readdirSync(path.join(root, 'content', 'questions', category)).filter((f) => f.endsWith('.md')).length;
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -68,7 +79,7 @@ export async function launchBrowser() {
  * A new page that records console errors, page errors (a Rust panic shows up
  * as one) and requests to any origin other than the app's.
  */
-export async function newPage(browser, base, viewport = { width: 1280, height: 800 }, options = {}) {
+export async function newPage(browser, base, viewport = DESKTOP, options = {}) {
   const context = await browser.newContext({ viewport, ...options });
   const page = await context.newPage();
   const problems = [];
@@ -88,6 +99,61 @@ export async function newPage(browser, base, viewport = { width: 1280, height: 8
 export async function appReady(page) {
   await page.waitForSelector('#shell', { state: 'detached' });
   await page.waitForSelector('main#main h1');
+}
+
+/**
+ * A new page (see newPage) on `env.server`, opened at `hash` once the app has
+ * rendered. `init(session)`, if given, runs first (a fake clock, init scripts,
+ * listeners); the other options go to the browser context. Returns the
+ * session: { context, page, problems }.
+ */
+export async function openApp(env, hash = '', viewport = DESKTOP, { init, ...options } = {}) {
+  const session = await newPage(env.browser, env.server.base, viewport, options);
+  await init?.(session);
+  await session.page.goto(`${env.server.base}${hash}`);
+  await appReady(session.page);
+  return session;
+}
+
+/** Closes the session's context, then fails on any problem it recorded. */
+export async function finish({ context, problems }, message = 'no errors and no requests to other origins') {
+  await context.close();
+  assert.deepEqual(problems, [], message);
+}
+
+/** The record stored under `key` in localStorage, parsed (null when absent). */
+export const storedRecord = (page, key) =>
+  page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? 'null'), key);
+
+/** The localStorage keys that start with `prefix`. */
+export const storedKeys = (page, prefix) =>
+  page.evaluate((p) => Object.keys(localStorage).filter((k) => k.startsWith(p)), prefix);
+
+/** Clicks `trigger` and returns the download it starts. */
+export async function download(page, trigger) {
+  const [file] = await Promise.all([page.waitForEvent('download'), trigger.click()]);
+  return file;
+}
+
+/** Clicks `trigger` and returns the text of the file it downloads. */
+export async function downloadText(page, trigger) {
+  return readFile(await (await download(page, trigger)).path(), 'utf8');
+}
+
+/** Fails if the page scrolls sideways; `what` names it in the message. */
+export async function noSidewaysScroll(page, what) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `${what} scrolls sideways by ${overflow}px`);
+}
+
+/**
+ * axe-core's violations on the page as it is now, one line each, named by
+ * `name`. axe is injected as a script, so the context needs bypassCSP.
+ */
+export async function axeViolations(page, name) {
+  await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations.map((v) => `${name}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 export async function screenshot(page, name, { fullPage = true } = {}) {
