@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
-use opsdrill_core::data::backup::keep_both;
+use opsdrill_core::data::merge::keep_both;
 use opsdrill_core::data::codec::StoreKey;
 use opsdrill_core::data::{Answer, SaveStatus};
 

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
-use opsdrill_core::data::backup::merge_story;
+use opsdrill_core::data::merge::merge_story;
 use opsdrill_core::data::codec::StoreKey;
 use opsdrill_core::data::{SaveStatus, Story};
 

@@ -47,17 +47,28 @@ try {
     area.value = 'word '.repeat(5000);
     area.dispatchEvent(new Event('input', { bubbles: true }));
     await new Promise((r) => setTimeout(r, 50));
+    // In a build with the `effect-count` feature, the app counts the effect
+    // tasks it polls: the effects a keystroke woke.
+    const polls = window.__opsdrillEffectPolls;
     const times = [];
+    const woken = [];
     for (let i = 0; i < 30; i += 1) {
+      const before = polls?.();
       const t0 = performance.now();
       area.value += 'x';
       area.dispatchEvent(new Event('input', { bubbles: true }));
       await new Promise((r) => setTimeout(r, 0));
       times.push(performance.now() - t0);
+      // Let every woken effect run (well before the 400 ms save).
+      await new Promise((r) => setTimeout(r, 20));
+      if (polls) woken.push(polls() - before);
     }
-    return { times, words: document.querySelector('.answer-stats').innerText };
+    return { times, woken, words: document.querySelector('.answer-stats').innerText };
   });
   lines.push(`keystroke in a 5,000-word answer (${keystroke.words.split('\n')[0]}), median of 30: ${median(keystroke.times).toFixed(2)} ms (max ${Math.max(...keystroke.times).toFixed(2)})`);
+  if (keystroke.woken.length) {
+    lines.push(`effects woken per keystroke in that answer, median of 30: ${median(keystroke.woken)} (min ${Math.min(...keystroke.woken)}, max ${Math.max(...keystroke.woken)})`);
+  }
   await context.close();
 } finally {
   await browser.close();

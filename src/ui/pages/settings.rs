@@ -6,7 +6,8 @@ use crate::state::UserState;
 use crate::ui::components::banners::download_backup;
 use crate::web::clock::now_ms;
 use opsdrill_core::bank;
-use opsdrill_core::data::backup::{self, MergeSummary, MAX_BACKUP_BYTES};
+use opsdrill_core::data::backup::{self, MAX_BACKUP_BYTES};
+use opsdrill_core::data::merge::{self, MergeSummary};
 use opsdrill_core::data::records::MAX_DAILY_NEW_LIMIT;
 use opsdrill_core::data::{markdown_export, UserData};
 use opsdrill_core::format::count;
@@ -81,7 +82,7 @@ pub fn SettingsPage() -> impl IntoView {
                     format!("{file_name}: {message} Nothing was changed."),
                 ))),
                 Ok(incoming) => {
-                    let (_, summary) = backup::merge(&user.snapshot(), &incoming);
+                    let (_, summary) = merge::merge(&user.snapshot(), &incoming);
                     import_message.set(None);
                     pending.set(Some(PendingImport {
                         file_name,
@@ -102,7 +103,7 @@ pub fn SettingsPage() -> impl IntoView {
         let next = if replace {
             choice.incoming
         } else {
-            backup::merge(&user.snapshot(), &choice.incoming).0
+            merge::merge(&user.snapshot(), &choice.incoming).0
         };
         let message = match user.apply_import(next) {
             Err(message) => (false, message),

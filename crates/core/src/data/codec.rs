@@ -142,6 +142,21 @@ fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, DecodeError> {
     serde_json::from_value(value).map_err(|e| DecodeError::Invalid(e.to_string()))
 }
 
+/// A versioned record, checked by `validate` beyond what its types say.
+fn decode_checked<T: DeserializeOwned>(
+    raw: &str,
+    validate: fn(&T) -> Result<(), DecodeError>,
+) -> Result<T, DecodeError> {
+    let (_version, value) = versioned_object(raw)?;
+    let record: T = from_value(value)?;
+    validate(&record)?;
+    Ok(record)
+}
+
+fn no_check<T>(_: &T) -> Result<(), DecodeError> {
+    Ok(())
+}
+
 /// Version 0 answers were a bare JSON string; later ones are objects.
 pub fn decode_answer(raw: &str) -> Result<Answer, DecodeError> {
     if let Ok(Value::String(text)) = serde_json::from_str::<Value>(raw) {
@@ -150,16 +165,11 @@ pub fn decode_answer(raw: &str) -> Result<Answer, DecodeError> {
             ..Answer::default()
         });
     }
-    let (_version, value) = versioned_object(raw)?;
-    let answer: Answer = from_value(value)?;
-    Ok(answer)
+    decode_checked(raw, no_check)
 }
 
 pub fn decode_schedule(raw: &str) -> Result<Schedule, DecodeError> {
-    let (_version, value) = versioned_object(raw)?;
-    let schedule: Schedule = from_value(value)?;
-    validate_schedule(&schedule)?;
-    Ok(schedule)
+    decode_checked(raw, validate_schedule)
 }
 
 pub fn validate_schedule(schedule: &Schedule) -> Result<(), DecodeError> {
@@ -190,15 +200,11 @@ pub fn validate_schedule(schedule: &Schedule) -> Result<(), DecodeError> {
 }
 
 pub fn decode_story(raw: &str) -> Result<Story, DecodeError> {
-    let (_version, value) = versioned_object(raw)?;
-    from_value(value)
+    decode_checked(raw, no_check)
 }
 
 pub fn decode_mocks(raw: &str) -> Result<MockHistory, DecodeError> {
-    let (_version, value) = versioned_object(raw)?;
-    let mocks: MockHistory = from_value(value)?;
-    validate_mocks(&mocks)?;
-    Ok(mocks)
+    decode_checked(raw, validate_mocks)
 }
 
 pub fn validate_mocks(mocks: &MockHistory) -> Result<(), DecodeError> {
@@ -218,15 +224,11 @@ pub fn validate_mocks(mocks: &MockHistory) -> Result<(), DecodeError> {
 }
 
 pub fn decode_marks(raw: &str) -> Result<Marks, DecodeError> {
-    let (_version, value) = versioned_object(raw)?;
-    from_value(value)
+    decode_checked(raw, no_check)
 }
 
 pub fn decode_settings(raw: &str) -> Result<Settings, DecodeError> {
-    let (_version, value) = versioned_object(raw)?;
-    let settings: Settings = from_value(value)?;
-    validate_settings(&settings)?;
-    Ok(settings)
+    decode_checked(raw, validate_settings)
 }
 
 pub fn validate_settings(settings: &Settings) -> Result<(), DecodeError> {
