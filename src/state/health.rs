@@ -80,7 +80,7 @@ impl StorageHealth {
     }
 
     /// Takes the outcome of one write into what the banners show.
-    pub(super) fn record(&self, key: &str, outcome: &Result<(), WriteError>) {
+    pub(super) fn note_outcome(&self, key: &str, outcome: &Result<(), WriteError>) {
         // Most writes succeed with nothing to show: no change, no wake-up.
         if outcome.is_ok() && self.0.with_untracked(|s| s.write_error.is_none()) {
             return;

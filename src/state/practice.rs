@@ -19,7 +19,7 @@ impl UserState {
     pub fn rate(&self, id: &str, grade: Grade) {
         let cap = self.interview_cap_ms();
         self.schedule
-            .update(|s| schedule::record(s, id, grade, now_ms(), cap));
+            .update(|s| schedule::record_review(s, id, grade, now_ms(), cap));
     }
 
     /// When the next review would be after rating `id` with `grade`.

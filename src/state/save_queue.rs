@@ -122,7 +122,7 @@ impl SaveQueue {
         } else {
             write()
         };
-        self.health.record(&name, &outcome);
+        self.health.note_outcome(&name, &outcome);
         outcome
     }
 

@@ -103,7 +103,7 @@ pub fn rate(
 }
 
 /// Records a rating in the schedule.
-pub fn record(
+pub fn record_review(
     schedule: &mut Schedule,
     id: &str,
     grade: Grade,
@@ -322,7 +322,7 @@ mod tests {
             "back on the day before the interview"
         );
         // Practised on that day, it is not pulled back again.
-        record(&mut schedule, id, Grade::Good, on_cap_day, cap);
+        record_review(&mut schedule, id, Grade::Good, on_cap_day, cap);
         assert!(!due(&schedule, cap, on_cap_day + 1000));
     }
 
@@ -340,8 +340,8 @@ mod tests {
     fn queue_puts_due_first_then_new_up_to_the_daily_limit() {
         let mut schedule = Schedule::default();
         let (a, b) = (QUESTIONS[3].id, QUESTIONS[7].id);
-        record(&mut schedule, a, Grade::Again, NOW - 3 * time::DAY_MS, None);
-        record(&mut schedule, b, Grade::Good, NOW - 20 * time::DAY_MS, None);
+        record_review(&mut schedule, a, Grade::Again, NOW - 3 * time::DAY_MS, None);
+        record_review(&mut schedule, b, Grade::Good, NOW - 20 * time::DAY_MS, None);
         let queue = practice_queue(QUESTIONS, &schedule, &limit(5), NOW);
         let due: Vec<&str> = queue.due.iter().map(|q| q.id).collect();
         assert_eq!(due, vec![b, a], "earliest due first");
@@ -349,13 +349,13 @@ mod tests {
         assert!(queue.new.iter().all(|q| q.id != a && q.id != b));
 
         // Rating a due card moves it out of "due".
-        record(&mut schedule, a, Grade::Good, NOW, None);
+        record_review(&mut schedule, a, Grade::Good, NOW, None);
         let queue = practice_queue(QUESTIONS, &schedule, &limit(5), NOW);
         assert!(queue.due.iter().all(|q| q.id != a));
 
         // New questions started today use up the limit.
         for q in &QUESTIONS[20..23] {
-            record(&mut schedule, q.id, Grade::Good, NOW + 1000, None);
+            record_review(&mut schedule, q.id, Grade::Good, NOW + 1000, None);
         }
         let queue = practice_queue(QUESTIONS, &schedule, &limit(5), NOW + 2000);
         assert_eq!(
