@@ -106,7 +106,7 @@ pub fn heatmap(per_day: &BTreeMap<i64, usize>, today: i64, weeks: usize) -> Vec<
 mod tests {
     use super::*;
     use crate::bank::QUESTIONS;
-    use crate::schedule::{record, Grade};
+    use crate::schedule::{record_review, Grade};
 
     const NOW: i64 = 1_795_651_200_000; // Thursday 2026-11-26T00:00:00Z
 
@@ -148,8 +148,8 @@ mod tests {
             .filter(|q| q.category == Category::Technical)
             .collect();
         let mut schedule = Schedule::default();
-        record(&mut schedule, technical[0].id, Grade::Again, NOW, None);
-        record(&mut schedule, technical[1].id, Grade::Good, NOW, None);
+        record_review(&mut schedule, technical[0].id, Grade::Again, NOW, None);
+        record_review(&mut schedule, technical[1].id, Grade::Good, NOW, None);
         let mut mastered = crate::schedule::rate(None, Grade::Easy, NOW, None);
         mastered.state = 2;
         mastered.scheduled_days = 40;
