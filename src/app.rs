@@ -36,17 +36,8 @@ pub fn App() -> impl IntoView {
     let update = crate::web::pwa::UpdateAvailable(RwSignal::new(false));
     provide_context(update);
     crate::web::pwa::register(update);
-    // The theme setting overrides prefers-color-scheme.
     let user = expect_context::<crate::state::UserState>();
-    Effect::new(move |_| {
-        let theme = user.settings.with(|s| s.theme.clone());
-        if let Some(root) = document().document_element() {
-            let _ = match theme.as_str() {
-                "light" | "dark" => root.set_attribute("data-theme", &theme),
-                _ => root.remove_attribute("data-theme"),
-            };
-        }
-    });
+    Effect::new(move |_| user.settings.with(|s| crate::web::browser::set_theme(&s.theme)));
 
     let page = move || match route.get() {
         Route::Home => view! { <HomePage/> }.into_any(),

@@ -27,6 +27,21 @@ pub fn replace_route(route: &Route) {
     }
 }
 
+/// The theme setting ("light", "dark"; anything else follows the system)
+/// as `data-theme` on <html>, which overrides prefers-color-scheme.
+pub fn set_theme(theme: &str) {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    let _ = match theme {
+        "light" | "dark" => root.set_attribute("data-theme", theme),
+        _ => root.remove_attribute("data-theme"),
+    };
+}
+
 pub fn set_title(title: &str) {
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {
         document.set_title(title);
