@@ -37,7 +37,10 @@ pub fn App() -> impl IntoView {
     provide_context(update);
     crate::web::pwa::register(update);
     let user = expect_context::<crate::state::UserState>();
-    Effect::new(move |_| user.settings.with(|s| crate::web::browser::set_theme(&s.theme)));
+    Effect::new(move |_| {
+        user.settings
+            .with(|s| crate::web::browser::set_theme(&s.theme))
+    });
 
     let page = move || match route.get() {
         Route::Home => view! { <HomePage/> }.into_any(),

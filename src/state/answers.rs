@@ -6,8 +6,8 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
-use opsdrill_core::data::merge::keep_both;
 use opsdrill_core::data::codec::StoreKey;
+use opsdrill_core::data::merge::keep_both;
 use opsdrill_core::data::{Answer, SaveStatus};
 
 use super::keyed::Keyed;

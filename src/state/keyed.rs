@@ -76,6 +76,10 @@ impl<T: Serialize + Clone + Default + PartialEq + Send + Sync + 'static> Keyed<T
         self.ids.with(|ids| ids.contains(id))
     }
 
+    pub(super) fn contains_untracked(&self, id: &str) -> bool {
+        self.ids.with_untracked(|ids| ids.contains(id))
+    }
+
     pub fn count(&self) -> usize {
         self.ids.with(BTreeSet::len)
     }
@@ -118,11 +122,16 @@ impl<T: Serialize + Clone + Default + PartialEq + Send + Sync + 'static> Keyed<T
         changed
     }
 
-    /// Changes a record and writes it `SAVE_DELAY` after the last change.
+    /// Changes a record (a keystroke) and writes it `SAVE_DELAY` after the
+    /// last change. No copy is made to compare: typing always changes it.
     pub(super) fn edit(&self, id: &str, create: bool, change: impl FnOnce(&mut T)) {
-        if self.change(id, create, change) {
-            self.queue.changed(self.key(id));
-        }
+        let record = match self.signal(id) {
+            Some(record) => record,
+            None if create => self.insert(id, T::default()),
+            None => return,
+        };
+        record.update(change);
+        self.queue.changed(self.key(id));
     }
 
     /// Puts a record in place, as it came from elsewhere (no write).

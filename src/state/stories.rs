@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
-use opsdrill_core::data::merge::merge_story;
 use opsdrill_core::data::codec::StoreKey;
+use opsdrill_core::data::merge::merge_story;
 use opsdrill_core::data::{SaveStatus, Story};
 
 use super::keyed::Keyed;
@@ -76,14 +76,15 @@ impl Stories {
 
     /// Changes a story in memory at once and writes it like an answer.
     pub fn edit(&self, id: &str, change: impl FnOnce(&mut Story)) {
+        if !self.records.contains_untracked(id) {
+            return;
+        }
         let now = now_ms();
-        if self.records.change(id, false, |story| {
+        self.records.edit(id, false, |story| {
             change(story);
             story.updated_ms = now;
-        }) {
-            self.queue.changed(self.records.key(id));
-            self.reminder.note_edit(now);
-        }
+        });
+        self.reminder.note_edit(now);
     }
 
     /// Links or unlinks a question, and writes at once.
