@@ -37,10 +37,7 @@ pub fn linked_to<'a>(
     stories: &'a BTreeMap<String, Story>,
     question_id: &str,
 ) -> Vec<(&'a str, &'a Story)> {
-    most_recent_first(stories)
-        .into_iter()
-        .filter(|(_, s)| s.questions.contains(question_id))
-        .collect()
+    linked_or_not(stories, question_id, true)
 }
 
 /// The stories not linked to a question (for "Link a story"), most recent first.
@@ -48,9 +45,17 @@ pub fn not_linked_to<'a>(
     stories: &'a BTreeMap<String, Story>,
     question_id: &str,
 ) -> Vec<(&'a str, &'a Story)> {
+    linked_or_not(stories, question_id, false)
+}
+
+fn linked_or_not<'a>(
+    stories: &'a BTreeMap<String, Story>,
+    question_id: &str,
+    linked: bool,
+) -> Vec<(&'a str, &'a Story)> {
     most_recent_first(stories)
         .into_iter()
-        .filter(|(_, s)| !s.questions.contains(question_id))
+        .filter(|(_, s)| s.questions.contains(question_id) == linked)
         .collect()
 }
 
