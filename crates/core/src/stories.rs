@@ -1,6 +1,6 @@
 //! The STAR story bank's logic, pure and tested natively: which stories answer
 //! a question, which behavioural questions have none yet (the gaps), the tags
-//! input, tag counts and filtering. The views in `pages/stories.rs` and
+//! input, tag counts and filtering. The views in `pages/stories/` and
 //! `components/linked_stories.rs` only display what these return.
 
 use std::collections::BTreeMap;

@@ -31,11 +31,12 @@ pub fn Field(
     }
 }
 
-/// Whether the text in the field already says what is stored (the
-/// default: it is the stored text).
+/// Whether the field's text (given) already says what is stored; read in
+/// the same effect as the value, so it may track the same record.
 pub type InStep = Box<dyn Fn(&str) -> bool + Send>;
 
-/// Described by its `Field`'s hint, `{id}-hint`.
+/// A text input, or a textarea, showing a stored text and kept in step
+/// with it; described by its `Field`'s hint, `{id}-hint`.
 #[component]
 pub fn SyncedText(
     #[prop(into)] id: String,
@@ -52,8 +53,9 @@ pub fn SyncedText(
     rows: Option<u32>,
     #[prop(optional)] labelled_by: Option<&'static str>,
     #[prop(optional)] autocapitalize: Option<&'static str>,
-    /// The field keeps text that only says the stored value differently
-    /// (the tags field keeps "k8s, " as typed).
+    /// When the field's text is left alone (default: when it is the
+    /// stored text). The tags field keeps "k8s, " as typed while it parses
+    /// to the stored tags.
     #[prop(optional)]
     in_step: Option<InStep>,
     /// What the field shows once left (the tags as kept).
