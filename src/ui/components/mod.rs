@@ -1,9 +1,14 @@
 pub mod answer_editor;
+pub mod answer_stats;
 pub mod banners;
 pub mod blocks;
 pub mod category_chips;
+pub mod dictate;
 pub mod linked_stories;
+pub mod previous_versions;
 pub mod rate_buttons;
 pub mod shortcuts;
 pub mod site_header;
+pub mod star_fields;
+pub mod synced_text;
 pub mod update_banner;

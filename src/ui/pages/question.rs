@@ -5,7 +5,7 @@ use crate::ui::components::answer_editor::AnswerEditor;
 use crate::ui::components::blocks::{Blocks, InlineList};
 use crate::ui::components::linked_stories::LinkedStories;
 use crate::ui::components::rate_buttons::RateButtons;
-use opsdrill_core::bank::{self, model::inline_text, Question};
+use opsdrill_core::bank::{self, model::inline_text, Question, Section, Style};
 use opsdrill_core::insight;
 use opsdrill_core::route::Route;
 use opsdrill_core::search::{bank_index, neighbours, ListQuery};
@@ -19,7 +19,6 @@ pub fn QuestionPage(question: &'static Question, list: ListQuery) -> impl IntoVi
     let user = expect_context::<UserState>();
     let id = question.id;
     let revealed = RwSignal::new(false);
-    let headings = question.headings();
     let in_list = user
         .marks
         .with_untracked(|m| bank_index().search_marked(&list, &m.bookmarks));
@@ -41,8 +40,167 @@ pub fn QuestionPage(question: &'static Question, list: ListQuery) -> impl IntoVi
         .map(|t| view! { <li class="tag">{bank::topic_name(t)}</li> })
         .collect_view();
 
+    // After a rating: the next question the Practice page would offer.
+    let next_practice = RwSignal::new(None::<&'static Question>);
+    let on_rated = move |_| {
+        let queue = untrack(|| user.practice_queue(None));
+        next_practice.set(queue.questions().find(|q| q.id != id));
+    };
+
+    view! {
+        <article class="question">
+            <p class="crumbs">
+                <a href=back>"← All questions"</a>
+                {position.map(|i| view! { <span>{format!("{} of {total}", i + 1)}</span> })}
+            </p>
+            <h1>{question.text}</h1>
+            <div class="question-head">
+                <p class="question-meta">
+                    {question.category.label()} " · " {question.style.label()} " · "
+                    {question.difficulty.label()}
+                </p>
+                <Bookmark id/>
+            </div>
+            <ul class="tags" aria-label="Topics">{topics}</ul>
+
+            <QuestionSection question section=Section::Why revealed/>
+
+            // Behavioural questions only: the user's STAR stories for this question.
+            <LinkedStories question/>
+
+            <div class="compare" class:revealed=move || revealed.get()>
+                <div class="compare-mine">
+                    <AnswerEditor question/>
+                    <button
+                        type="button"
+                        class="button reveal"
+                        aria-expanded=move || revealed.get().to_string()
+                        aria-controls="answer-material"
+                        on:click=move |_| revealed.update(|r| *r = !*r)
+                    >
+                        {move || if revealed.get() { "Hide model answer" } else { "Show model answer" }}
+                    </button>
+                </div>
+                <AnswerMaterial question revealed/>
+            </div>
+
+            <Show when=move || revealed.get()>
+                <RateButtons question on_rated/>
+                {move || next_practice.get().map(|q| view! {
+                    <p>
+                        <a class="button" href=Route::Question { id: q.id.to_string(), list: ListQuery::default() }.href()>
+                            "Next in practice →"
+                        </a>
+                    </p>
+                })}
+            </Show>
+
+            <nav class="prev-next" aria-label="Previous and next question">
+                {previous.map(|(href, text)| view! { <Neighbour href text next=false/> })}
+                {next.map(|(href, text)| view! { <Neighbour href text next=true/> })}
+            </nav>
+        </article>
+    }
+}
+
+#[component]
+fn Bookmark(id: &'static str) -> impl IntoView {
+    let user = expect_context::<UserState>();
     let bookmarked = Memo::new(move |_| user.is_bookmarked(id));
-    let ticked = move |point: u8| user.is_ticked(id, point);
+    view! {
+        <button
+            type="button"
+            class="bookmark"
+            aria-pressed=move || bookmarked.get().to_string()
+            on:click=move |_| user.toggle_bookmark(id)
+        >
+            <span aria-hidden="true">{move || if bookmarked.get() { "★ " } else { "☆ " }}</span>
+            "Bookmark"
+        </button>
+    }
+}
+
+/// The previous or the next question of the list.
+#[component]
+fn Neighbour(href: String, text: &'static str, next: bool) -> impl IntoView {
+    let (class, rel, dir) = if next {
+        ("next", "next", "Next →")
+    } else {
+        ("prev", "prev", "← Previous")
+    };
+    view! {
+        <a class=class href=href rel=rel>
+            <span class="dir">{dir}</span>
+            <span class="title">{text}</span>
+        </a>
+    }
+}
+
+/// A section of the question under its heading, as the bank's vocabulary
+/// names it for the question's style.
+#[component]
+fn QuestionSection(
+    question: &'static Question,
+    section: Section,
+    revealed: RwSignal<bool>,
+) -> impl IntoView {
+    let q = question;
+    let content = match section {
+        Section::Why => view! { <Blocks blocks=q.why/> }.into_any(),
+        Section::Structure => view! { <InlineList items=q.structure ordered=true/> }.into_any(),
+        Section::TalkingPoints => view! { <TalkingPoints question revealed/> }.into_any(),
+        Section::Answer => view! { <Blocks blocks=q.answer/> }.into_any(),
+        Section::Tip => view! { <Blocks blocks=q.tip/> }.into_any(),
+        Section::Pitfalls => view! { <InlineList items=q.pitfalls/> }.into_any(),
+        Section::FollowUps => view! { <InlineList items=q.follow_ups/> }.into_any(),
+    };
+    let id = section_id(section);
+    let class = (section == Section::Tip).then_some("tip");
+    view! {
+        <section aria-labelledby=id class=class>
+            <h2 id=id>{question.style.heading(section)}</h2>
+            {content}
+        </section>
+    }
+}
+
+/// The element id of a section's heading.
+fn section_id(section: Section) -> &'static str {
+    match section {
+        Section::Why => "why",
+        Section::Structure => "structure",
+        Section::TalkingPoints => "points",
+        Section::Answer => "model",
+        Section::Tip => "tip",
+        Section::Pitfalls => "pitfalls",
+        Section::FollowUps => "follow-ups",
+    }
+}
+
+/// What "Show model answer" shows: every section but "why", in order.
+#[component]
+fn AnswerMaterial(question: &'static Question, revealed: RwSignal<bool>) -> impl IntoView {
+    let sections = Section::ALL
+        .into_iter()
+        .filter(|&section| section != Section::Why)
+        .map(|section| view! { <QuestionSection question section revealed/> })
+        .collect_view();
+    view! {
+        <div id="answer-material" class="compare-model" hidden=move || !revealed.get()>
+            {sections}
+        </div>
+    }
+}
+
+/// (Covered talking points, most repeated words, fillers) of the answer.
+type Insight = (Vec<bool>, Vec<(String, usize)>, Vec<(&'static str, usize)>);
+
+/// The talking points to tick, each marked when the written answer appears
+/// to mention it, and the answer insight below them.
+#[component]
+fn TalkingPoints(question: &'static Question, revealed: RwSignal<bool>) -> impl IntoView {
+    let user = expect_context::<UserState>();
+    let id = question.id;
     // What the written answer appears to cover: a hint beside the user's ticks.
     // Only while the answer material is shown: not on every keystroke before.
     let insight = Memo::new(move |_| {
@@ -67,7 +225,6 @@ pub fn QuestionPage(question: &'static Question, list: ListQuery) -> impl IntoVi
                 .is_some_and(|(covered, _, _)| covered.get(index).copied().unwrap_or(false))
         })
     };
-
     let talking_points = question
         .talking_points
         .iter()
@@ -80,7 +237,7 @@ pub fn QuestionPage(question: &'static Question, list: ListQuery) -> impl IntoVi
                     <label class="check">
                         <input
                             type="checkbox"
-                            prop:checked=move || ticked(index)
+                            prop:checked=move || user.is_ticked(id, index)
                             on:change=move |ev| user.set_tick(id, index, event_target_checked(&ev))
                         />
                         <span>
@@ -96,141 +253,39 @@ pub fn QuestionPage(question: &'static Question, list: ListQuery) -> impl IntoVi
         .collect_view();
     let ticked_count = move || user.marks.with(|m| m.ticks.get(id).map_or(0, |t| t.len()));
     let point_count = question.talking_points.len();
-
-    // After a rating: the next question the Practice page would offer.
-    let next_practice = RwSignal::new(None::<&'static Question>);
-    let on_rated = move |_| {
-        let queue = untrack(|| user.practice_queue(None));
-        next_practice.set(queue.questions().find(|q| q.id != id));
-    };
-
     view! {
-        <article class="question">
-            <p class="crumbs">
-                <a href=back>"← All questions"</a>
-                {position.map(|i| view! { <span>{format!("{} of {total}", i + 1)}</span> })}
-            </p>
-            <h1>{question.text}</h1>
-            <div class="question-head">
-                <p class="question-meta">
-                    {question.category.label()} " · " {question.style.label()} " · "
-                    {question.difficulty.label()}
-                </p>
-                <button
-                    type="button"
-                    class="bookmark"
-                    aria-pressed=move || bookmarked.get().to_string()
-                    on:click=move |_| user.toggle_bookmark(id)
-                >
-                    <span aria-hidden="true">{move || if bookmarked.get() { "★ " } else { "☆ " }}</span>
-                    "Bookmark"
-                </button>
-            </div>
-            <ul class="tags" aria-label="Topics">{topics}</ul>
+        <p class="hint">
+            {if question.style == Style::Ask {
+                "Tick what you would listen for: "
+            } else {
+                "Tick what your answer covered: "
+            }}
+            <span>{move || format!("{} of {point_count}", ticked_count())}</span>
+        </p>
+        <ul class="checklist">{talking_points}</ul>
+        {move || insight.get().map(|insight| view! { <AnswerInsight insight point_count/> })}
+    }
+}
 
-            <section aria-labelledby="why">
-                <h2 id="why">{headings.why}</h2>
-                <Blocks blocks=question.why/>
-            </section>
-
-            // Behavioural questions only: the user's STAR stories for this question.
-            <LinkedStories question/>
-
-            <div class="compare" class:revealed=move || revealed.get()>
-                <div class="compare-mine">
-                    <AnswerEditor question/>
-                    <button
-                        type="button"
-                        class="button reveal"
-                        aria-expanded=move || revealed.get().to_string()
-                        aria-controls="answer-material"
-                        on:click=move |_| revealed.update(|r| *r = !*r)
-                    >
-                        {move || if revealed.get() { "Hide model answer" } else { "Show model answer" }}
-                    </button>
-                </div>
-
-                <div id="answer-material" class="compare-model" hidden=move || !revealed.get()>
-                    <section aria-labelledby="structure">
-                        <h2 id="structure">{headings.structure}</h2>
-                        <InlineList items=question.structure ordered=true/>
-                    </section>
-                    <section aria-labelledby="points">
-                        <h2 id="points">{headings.talking_points}</h2>
-                        <p class="hint">
-                            {if question.style == opsdrill_core::bank::Style::Ask {
-                                "Tick what you would listen for: "
-                            } else {
-                                "Tick what your answer covered: "
-                            }}
-                            <span>{move || format!("{} of {point_count}", ticked_count())}</span>
-                        </p>
-                        <ul class="checklist">{talking_points}</ul>
-                        {move || insight.get().map(|(covered, repeated, fillers)| {
-                            let found = covered.iter().filter(|c| **c).count();
-                            let repeated = repeated
-                                .iter()
-                                .map(|(word, n)| format!("{word} ×{n}"))
-                                .collect::<Vec<_>>()
-                                .join(", ");
-                            let fillers = fillers
-                                .iter()
-                                .map(|(word, n)| format!("\u{201c}{word}\u{201d} ×{n}"))
-                                .collect::<Vec<_>>()
-                                .join(", ");
-                            view! {
-                                <div class="insight" role="note" aria-label="Answer insight">
-                                    <p>{format!("Your answer appears to mention {found} of {point_count} points. A hint from keywords, not a grade: your ticks decide.")}</p>
-                                    {(!repeated.is_empty()).then(|| view! { <p>"Most repeated: " {repeated}</p> })}
-                                    {(!fillers.is_empty()).then(|| view! { <p>"Filler words: " {fillers}</p> })}
-                                </div>
-                            }
-                        })}
-                    </section>
-                    <section aria-labelledby="model">
-                        <h2 id="model">{headings.answer}</h2>
-                        <Blocks blocks=question.answer/>
-                    </section>
-                    <section aria-labelledby="tip" class="tip">
-                        <h2 id="tip">"Tip"</h2>
-                        <Blocks blocks=question.tip/>
-                    </section>
-                    <section aria-labelledby="pitfalls">
-                        <h2 id="pitfalls">"Pitfalls"</h2>
-                        <InlineList items=question.pitfalls/>
-                    </section>
-                    <section aria-labelledby="follow-ups">
-                        <h2 id="follow-ups">"Follow-ups"</h2>
-                        <InlineList items=question.follow_ups/>
-                    </section>
-                </div>
-            </div>
-
-            <Show when=move || revealed.get()>
-                <RateButtons question on_rated/>
-                {move || next_practice.get().map(|q| view! {
-                    <p>
-                        <a class="button" href=Route::Question { id: q.id.to_string(), list: ListQuery::default() }.href()>
-                            "Next in practice →"
-                        </a>
-                    </p>
-                })}
-            </Show>
-
-            <nav class="prev-next" aria-label="Previous and next question">
-                {previous.map(|(href, text)| view! {
-                    <a class="prev" href=href rel="prev">
-                        <span class="dir">"← Previous"</span>
-                        <span class="title">{text}</span>
-                    </a>
-                })}
-                {next.map(|(href, text)| view! {
-                    <a class="next" href=href rel="next">
-                        <span class="dir">"Next →"</span>
-                        <span class="title">{text}</span>
-                    </a>
-                })}
-            </nav>
-        </article>
+#[component]
+fn AnswerInsight(insight: Insight, point_count: usize) -> impl IntoView {
+    let (covered, repeated, fillers) = insight;
+    let found = covered.iter().filter(|c| **c).count();
+    let repeated = repeated
+        .iter()
+        .map(|(word, n)| format!("{word} ×{n}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let fillers = fillers
+        .iter()
+        .map(|(word, n)| format!("\u{201c}{word}\u{201d} ×{n}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    view! {
+        <div class="insight" role="note" aria-label="Answer insight">
+            <p>{format!("Your answer appears to mention {found} of {point_count} points. A hint from keywords, not a grade: your ticks decide.")}</p>
+            {(!repeated.is_empty()).then(|| view! { <p>"Most repeated: " {repeated}</p> })}
+            {(!fillers.is_empty()).then(|| view! { <p>"Filler words: " {fillers}</p> })}
+        </div>
     }
 }

@@ -16,13 +16,9 @@ pub struct StarText {
 }
 
 impl StarText {
+    /// Each part's label and text, in STAR order.
     pub fn parts(&self) -> [(&'static str, &str); 4] {
-        [
-            ("Situation", &self.situation),
-            ("Task", &self.task),
-            ("Action", &self.action),
-            ("Result", &self.result),
-        ]
+        StarPart::ALL.map(|part| (part.label(), part.get(self)))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -295,6 +291,70 @@ pub struct UserData {
     pub mocks: MockHistory,
 }
 
+/// One part of a STAR answer or story: what it is called, the hint the
+/// editors show under it, and where its text is in a `StarText`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StarPart {
+    Situation,
+    Task,
+    Action,
+    Result,
+}
+
+impl StarPart {
+    pub const ALL: [StarPart; 4] = [
+        StarPart::Situation,
+        StarPart::Task,
+        StarPart::Action,
+        StarPart::Result,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            StarPart::Situation => "Situation",
+            StarPart::Task => "Task",
+            StarPart::Action => "Action",
+            StarPart::Result => "Result",
+        }
+    }
+
+    /// What to write in it.
+    pub fn hint(self) -> &'static str {
+        match self {
+            StarPart::Situation => "Where and when; the stakes in one or two sentences.",
+            StarPart::Task => "What you were responsible for.",
+            StarPart::Action => "What you did, in the first person.",
+            StarPart::Result => "What changed, with a number.",
+        }
+    }
+
+    pub fn get(self, star: &StarText) -> &str {
+        match self {
+            StarPart::Situation => &star.situation,
+            StarPart::Task => &star.task,
+            StarPart::Action => &star.action,
+            StarPart::Result => &star.result,
+        }
+    }
+
+    pub fn set(self, star: &mut StarText, text: String) {
+        let slot = match self {
+            StarPart::Situation => &mut star.situation,
+            StarPart::Task => &mut star.task,
+            StarPart::Action => &mut star.action,
+            StarPart::Result => &mut star.result,
+        };
+        *slot = text;
+    }
+}
+
+impl StarText {
+    /// The words in all four parts.
+    pub fn word_count(&self) -> usize {
+        self.parts().iter().map(|(_, text)| word_count(text)).sum()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -353,5 +413,27 @@ mod tests {
         assert_eq!(answer.previous.len(), 1);
         assert_eq!(answer.previous[0].text, "New.");
         assert!(!answer.restore_previous(5, 80));
+    }
+
+    #[test]
+    fn star_parts_read_and_write_their_own_field() {
+        let mut star = StarText::default();
+        for (n, part) in StarPart::ALL.into_iter().enumerate() {
+            part.set(&mut star, format!("{} words {n}", part.label()));
+        }
+        assert_eq!(star.situation, "Situation words 0");
+        assert_eq!(star.result, "Result words 3");
+        let labels: Vec<&str> = star.parts().iter().map(|(label, _)| *label).collect();
+        assert_eq!(labels, ["Situation", "Task", "Action", "Result"]);
+        for part in StarPart::ALL {
+            assert!(part.get(&star).starts_with(part.label()));
+            assert!(!part.hint().is_empty());
+        }
+        assert_eq!(star.word_count(), 12);
+        let answer = Answer {
+            star: star.clone(),
+            ..Answer::default()
+        };
+        assert_eq!(answer.word_count(), star.word_count());
     }
 }
