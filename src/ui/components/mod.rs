@@ -2,6 +2,7 @@ pub mod answer_editor;
 pub mod banners;
 pub mod blocks;
 pub mod category_chips;
+pub mod field;
 pub mod linked_stories;
 pub mod rate_buttons;
 pub mod shortcuts;
