@@ -1,17 +1,23 @@
+//! Choosing a category, or all of them: on Questions, Practice and commute
+//! mode.
+
 use leptos::prelude::*;
 
 use opsdrill_core::bank::Category;
 
-/// "All" and one toggle chip per category; the pressed one is `category`.
+/// "All" and one toggle chip per category; the pressed one is `selected`.
 #[component]
-pub fn CategoryChips(category: RwSignal<Option<Category>>) -> impl IntoView {
+pub fn CategoryChips(
+    #[prop(into)] selected: Signal<Option<Category>>,
+    #[prop(into)] on_pick: Callback<Option<Category>>,
+) -> impl IntoView {
     let chip = move |choice: Option<Category>| {
         view! {
             <button
                 type="button"
                 class="chip"
-                aria-pressed=move || (category.get() == choice).to_string()
-                on:click=move |_| category.set(choice)
+                aria-pressed=move || (selected.get() == choice).to_string()
+                on:click=move |_| on_pick.run(choice)
             >
                 {choice.map_or("All", Category::label)}
             </button>

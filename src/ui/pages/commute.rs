@@ -274,7 +274,7 @@ pub fn CommutePage() -> impl IntoView {
             <p class="hint">"Play/pause on a headset or the lock screen pauses and resumes; next track skips. The screen stays on while it runs. Voice, speed and pause length are in "
                 <a href="#/settings">"Settings"</a> "."
             </p>
-            <CategoryChips category/>
+            <CategoryChips selected=category on_pick=move |choice| category.set(choice)/>
             <p class="practice-counts" role="status">
                 {move || queue.with(|q| format!(
                     "{} in today's queue: {} due, {} new",
