@@ -215,6 +215,25 @@ impl MockSession {
     }
 }
 
+/// What `MockSession::record` wants for one answer: the words written, and
+/// the talking points it appears to cover (`insight::covered_points`) out of
+/// the question's total.
+pub fn measure(answer: &str, question: &Question) -> (u32, u32, u32) {
+    let covered = if answer.trim().is_empty() {
+        0
+    } else {
+        crate::insight::covered_points(answer, question)
+            .into_iter()
+            .filter(|&c| c)
+            .count()
+    };
+    (
+        crate::data::records::word_count(answer) as u32,
+        covered as u32,
+        question.talking_points.len() as u32,
+    )
+}
+
 /// One line of the history list: "3 questions · 2 of 3 rated Good or Easy ·
 /// 11 of 18 talking points".
 pub fn describe(record: &MockRecord) -> String {
@@ -244,6 +263,19 @@ mod tests {
     use crate::bank::QUESTIONS;
 
     const T0: i64 = 1_790_000_000_000;
+
+    #[test]
+    fn measure_counts_words_and_the_points_covered() {
+        let q = &QUESTIONS[0];
+        let total = q.talking_points.len() as u32;
+        assert_eq!(measure("", q), (0, 0, total));
+        assert_eq!(measure("   ", q), (0, 0, total));
+        let point = crate::bank::model::inline_text(q.talking_points.iter().next().unwrap());
+        let (words, covered, of) = measure(&point, q);
+        assert_eq!(words, crate::data::records::word_count(&point) as u32);
+        assert!(covered >= 1, "{}: `{point}`", q.id);
+        assert_eq!(of, total);
+    }
 
     fn config(count: usize, categories: Vec<Category>) -> MockConfig {
         MockConfig {

@@ -39,6 +39,14 @@ pub enum Section {
 }
 
 impl Route {
+    /// A question on its own, outside any filtered list (`#/q/<id>`).
+    pub fn question(id: &str) -> Route {
+        Route::Question {
+            id: id.to_string(),
+            list: ListQuery::default(),
+        }
+    }
+
     /// Parses `location.hash` (with or without the leading `#`).
     pub fn parse(hash: &str) -> Route {
         let hash = hash.strip_prefix('#').unwrap_or(hash);
@@ -247,6 +255,11 @@ mod tests {
         for route in routes {
             assert_eq!(Route::parse(&route.href()), route, "{}", route.href());
         }
+    }
+
+    #[test]
+    fn a_question_alone_has_no_list_query() {
+        assert_eq!(Route::question("k8s-probes").href(), "#/q/k8s-probes");
     }
 
     #[test]

@@ -65,6 +65,19 @@ pub fn iso_utc(at_ms: i64) -> String {
     format!("{}T{h:02}:{m:02}:{s:02}Z", format_date(day))
 }
 
+/// `2026-11-26 09:30`: an instant's local date and time, for a UTC offset in
+/// minutes.
+pub fn format_local(at_ms: i64, utc_offset_min: i32) -> String {
+    let local_ms = at_ms + i64::from(utc_offset_min) * 60_000;
+    let minutes = local_ms.rem_euclid(DAY_MS) / 60_000;
+    format!(
+        "{} {:02}:{:02}",
+        format_date(local_day(at_ms, utc_offset_min)),
+        minutes / 60,
+        minutes % 60
+    )
+}
+
 /// "1:05" for 65 seconds (negative counts as 0).
 pub fn minutes_seconds(seconds: i64) -> String {
     let seconds = seconds.max(0);
@@ -100,6 +113,15 @@ mod tests {
             assert_eq!(parse_date(bad), None, "{bad}");
         }
         assert!(parse_date("2028-02-29").is_some());
+    }
+
+    #[test]
+    fn local_times_follow_the_offset() {
+        let at = 1_795_651_200_000 + 9 * 3_600_000 + 30 * 60_000; // 2026-11-26T09:30:00Z
+        assert_eq!(format_local(at, 0), "2026-11-26 09:30");
+        assert_eq!(format_local(at, 120), "2026-11-26 11:30");
+        assert_eq!(format_local(at, -600), "2026-11-25 23:30");
+        assert_eq!(format_local(at + 59_999, 0), "2026-11-26 09:30");
     }
 
     #[test]

@@ -7,9 +7,10 @@ use leptos::prelude::*;
 
 use super::answer_stats::AnswerStats;
 use super::dictate::{DictateButton, Dictation, DictationNotes};
+use super::field::Field;
 use super::previous_versions::PreviousVersions;
 use super::star_fields::StarFields;
-use super::synced_text::{Field, SyncedText};
+use super::synced_text::SyncedText;
 use crate::state::UserState;
 use crate::web::dictation;
 use opsdrill_core::bank::{Question, Style};

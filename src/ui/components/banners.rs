@@ -21,18 +21,22 @@ pub fn download_backup(user: UserState) {
     }
 }
 
+/// "Export backup", as the banners offer it.
+#[component]
+pub fn ExportBackupButton() -> impl IntoView {
+    let user = expect_context::<UserState>();
+    view! {
+        <button type="button" class="button small" on:click=move |_| download_backup(user)>
+            "Export backup"
+        </button>
+    }
+}
+
 #[component]
 pub fn StorageBanners() -> impl IntoView {
     let user = expect_context::<UserState>();
     let health = user.saves.health();
     let reminder_dismissed = RwSignal::new(false);
-    let export_button = move || {
-        view! {
-            <button type="button" class="button small" on:click=move |_| download_backup(user)>
-                "Export backup"
-            </button>
-        }
-    };
 
     let blocked = move || {
         health.blocked().map(|why| view! {
@@ -42,7 +46,7 @@ pub fn StorageBanners() -> impl IntoView {
                     {format!(" ({why}). ")}
                     "You can keep practising, but nothing will be kept after you close this tab. Export a backup to keep your answers."
                 </p>
-                {export_button()}
+                <ExportBackupButton/>
             </div>
         })
     };
@@ -53,7 +57,7 @@ pub fn StorageBanners() -> impl IntoView {
                     <strong>"Storage is full."</strong>
                     " Your latest changes are on screen and in this tab, but not saved. Nothing has been deleted. Export a backup now, then free some space."
                 </p>
-                {export_button()}
+                <ExportBackupButton/>
                 <button type="button" class="button small secondary" on:click=move |_| health.dismiss_quota()>
                     "Dismiss"
                 </button>
@@ -63,7 +67,7 @@ pub fn StorageBanners() -> impl IntoView {
     let write_error = move || {
         health.write_error().map(|message| {
             view! {
-                <div class="banner warning" role="alert"><p>{message}</p>{export_button()}</div>
+                <div class="banner warning" role="alert"><p>{message}</p><ExportBackupButton/></div>
             }
         })
     };
@@ -118,7 +122,7 @@ pub fn StorageBanners() -> impl IntoView {
             view! {
                 <div class="banner info" role="status">
                     <p>"Your answers live only in this browser. " {when}</p>
-                    {export_button()}
+                    <ExportBackupButton/>
                     <button type="button" class="button small secondary" on:click=move |_| reminder_dismissed.set(true)>
                         "Not now"
                     </button>

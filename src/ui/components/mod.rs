@@ -4,6 +4,7 @@ pub mod banners;
 pub mod blocks;
 pub mod category_chips;
 pub mod dictate;
+pub mod field;
 pub mod linked_stories;
 pub mod previous_versions;
 pub mod rate_buttons;

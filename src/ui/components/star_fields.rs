@@ -4,7 +4,8 @@
 
 use leptos::prelude::*;
 
-use super::synced_text::{Field, SyncedText};
+use super::field::Field;
+use super::synced_text::SyncedText;
 use opsdrill_core::data::records::StarPart;
 
 #[component]

@@ -1,5 +1,5 @@
-//! The editors' text fields: a labelled `Field` (label, hint, control), and
-//! `SyncedText`, an `<input>` or `<textarea>` that shows a stored text. What
+//! `SyncedText`, the editors' `<input>` or `<textarea>` that shows a stored
+//! text (inside a `Field`). What
 //! the user types goes to `on_input`; text that changes from outside
 //! (another tab, an import) is put into the field, while the user's own
 //! typing, already there, stays where it is, caret and all.
@@ -8,28 +8,6 @@ use leptos::html::{Input, Textarea};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{EventTarget, HtmlInputElement, HtmlTextAreaElement};
-
-/// One field of a form: its label (none where a heading names the control,
-/// through `aria-labelledby`), the hint under it (`{id}-hint`, which
-/// describes the control), then the control and whatever follows it.
-#[component]
-pub fn Field(
-    /// The control's id.
-    #[prop(into)]
-    id: String,
-    #[prop(optional)] label: Option<&'static str>,
-    hint: &'static str,
-    children: Children,
-) -> impl IntoView {
-    let hint_id = format!("{id}-hint");
-    view! {
-        <div class="field">
-            {label.map(|label| view! { <label for=id>{label}</label> })}
-            <p class="hint" id=hint_id>{hint}</p>
-            {children()}
-        </div>
-    }
-}
 
 /// Whether the field's text (given) already says what is stored; read in
 /// the same effect as the value, so it may track the same record.

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::state::UserState;
+use crate::ui::components::banners::ExportBackupButton;
 use crate::web::pwa::{apply_update, UpdateAvailable};
 
 /// "Update available": the new version starts only when the user says so,
@@ -19,11 +20,7 @@ pub fn UpdateBanner() -> impl IntoView {
                     <p>
                         "Some of your answers are only in this tab (storage is full or blocked). Export a backup before reloading, or they will be lost."
                     </p>
-                    <button type="button" class="button small" on:click=move |_| {
-                        crate::ui::components::banners::download_backup(user);
-                    }>
-                        "Export backup"
-                    </button>
+                    <ExportBackupButton/>
                 </Show>
                 <button type="button" class="button small" on:click=move |_| {
                     user.flush();

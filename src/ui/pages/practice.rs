@@ -1,13 +1,11 @@
 use leptos::prelude::*;
 
-use crate::ui::components::category_chips::CategoryChips;
-
 use crate::state::UserState;
+use crate::ui::components::category_chips::CategoryChips;
 use crate::web::clock::{now_ms, utc_offset_min};
 use opsdrill_core::bank::{Category, Question};
 use opsdrill_core::route::Route;
 use opsdrill_core::schedule::days_until_interview;
-use opsdrill_core::search::ListQuery;
 
 /// Today's practice: questions due now first, then new ones up to the daily
 /// limit, optionally within one category.
@@ -30,13 +28,7 @@ pub fn PracticePage() -> impl IntoView {
             })
         })
     };
-    let href = |q: &Question| {
-        Route::Question {
-            id: q.id.to_string(),
-            list: ListQuery::default(),
-        }
-        .href()
-    };
+    let href = |q: &Question| Route::question(q.id).href();
     let item = move |q: &'static Question, kind: &'static str| {
         view! {
             <li>
@@ -60,7 +52,7 @@ pub fn PracticePage() -> impl IntoView {
                 q.new_started_today,
             ))}
         </p>
-        <CategoryChips category/>
+        <CategoryChips selected=category on_pick=move |choice| category.set(choice)/>
         {move || queue.with(|q| q.questions().next()).map(|first| view! {
             <p><a class="button" href=href(first)>"Start practising"</a></p>
         })}

@@ -1,3 +1,5 @@
+use std::collections::BTreeMap;
+
 use leptos::prelude::*;
 
 use crate::state::UserState;
@@ -41,7 +43,42 @@ pub fn ProgressPage() -> impl IntoView {
     };
     let per_day = Memo::new(move |_| user.schedule.with(|s| reviews_per_day(s, offset)));
     let streak_days = move || streak(&per_day.get(), today);
-    let heat = move || {
+    view! {
+        <h1>"Progress"</h1>
+        <p class="streak" role="status">
+            {move || match streak_days() {
+                0 => "No current streak: rate a question today to start one.".to_string(),
+                1 => "Current streak: 1 day.".to_string(),
+                n => format!("Current streak: {n} days in a row."),
+            }}
+        </p>
+        <div class="table-wrap">
+            <table class="progress-table">
+                <caption>"Questions by category"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Category"</th>
+                        <th scope="col">"New"</th>
+                        <th scope="col">"Learning"</th>
+                        <th scope="col">"Mastered"</th>
+                        <th scope="col">"Due"</th>
+                        <th scope="col">"Answered"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+        <h2>"Practice in the last 12 weeks"</h2>
+        <Heatmap per_day today/>
+        <p class="hint">"Mastered: FSRS schedules the question three weeks or more ahead. Answered: you have written an answer."</p>
+    }
+}
+
+/// The last 12 weeks, a square per day shaded by how many ratings it had,
+/// with a one-line summary that is also the figure's text alternative.
+#[component]
+fn Heatmap(per_day: Memo<BTreeMap<i64, usize>>, today: i64) -> impl IntoView {
+    move || {
         let per_day = per_day.get();
         let cells = heatmap(&per_day, today, WEEKS);
         let total: usize = cells.iter().map(|c| c.count).sum();
@@ -96,35 +133,5 @@ pub fn ProgressPage() -> impl IntoView {
                 <figcaption id="heatmap-summary">{summary}</figcaption>
             </figure>
         }
-    };
-
-    view! {
-        <h1>"Progress"</h1>
-        <p class="streak" role="status">
-            {move || match streak_days() {
-                0 => "No current streak: rate a question today to start one.".to_string(),
-                1 => "Current streak: 1 day.".to_string(),
-                n => format!("Current streak: {n} days in a row."),
-            }}
-        </p>
-        <div class="table-wrap">
-            <table class="progress-table">
-                <caption>"Questions by category"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Category"</th>
-                        <th scope="col">"New"</th>
-                        <th scope="col">"Learning"</th>
-                        <th scope="col">"Mastered"</th>
-                        <th scope="col">"Due"</th>
-                        <th scope="col">"Answered"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-        <h2>"Practice in the last 12 weeks"</h2>
-        {heat}
-        <p class="hint">"Mastered: FSRS schedules the question three weeks or more ahead. Answered: you have written an answer."</p>
     }
 }

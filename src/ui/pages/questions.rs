@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 
 use crate::state::UserState;
-use opsdrill_core::bank::{self, Category, Question};
+use crate::ui::components::category_chips::CategoryChips;
+use opsdrill_core::bank::{self, Question};
 use opsdrill_core::route::Route;
 use opsdrill_core::search::{bank_index, ListQuery};
 
@@ -22,19 +23,6 @@ pub fn QuestionsPage(initial: ListQuery) -> impl IntoView {
     // Effects run after the first render: the list is on screen and live.
     Effect::new(|_| crate::web::browser::mark("opsdrill:questions-interactive"));
 
-    let category_button = move |category: Option<Category>| {
-        let label = category.map_or("All", Category::label);
-        view! {
-            <button
-                type="button"
-                class="chip"
-                aria-pressed=move || (query.with(|q| q.category) == category).to_string()
-                on:click=move |_| query.update(|q| q.category = category)
-            >
-                {label}
-            </button>
-        }
-    };
     let topic_options = bank::TOPICS
         .iter()
         .map(|t| view! { <option value=t.slug>{t.name}</option> })
@@ -55,10 +43,10 @@ pub fn QuestionsPage(initial: ListQuery) -> impl IntoView {
                     query.update(|q| q.text = text);
                 }
             />
-            <div class="chips" role="group" aria-label="Category">
-                {category_button(None)}
-                {Category::ALL.into_iter().map(|c| category_button(Some(c))).collect_view()}
-            </div>
+            <CategoryChips
+                selected=move || query.with(|q| q.category)
+                on_pick=move |category| query.update(|q| q.category = category)
+            />
             <button
                 type="button"
                 class="chip bookmarked-filter"

@@ -1,0 +1,68 @@
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::import::BackupImport;
+use super::Section;
+use crate::state::UserState;
+use crate::ui::components::banners::download_backup;
+use crate::web::clock::now_ms;
+use opsdrill_core::bank;
+use opsdrill_core::data::markdown_export;
+use opsdrill_core::time;
+
+/// "Your data": where it lives, the backup exports and the import.
+#[component]
+pub fn DataSettings() -> impl IntoView {
+    let user = expect_context::<UserState>();
+    let export_markdown = move |_| {
+        let text = markdown_export::export(&user.snapshot(), bank::QUESTIONS, now_ms());
+        let name = format!(
+            "opsdrill-answers-{}.md",
+            time::format_date(now_ms().div_euclid(time::DAY_MS))
+        );
+        let _ = crate::web::browser::download(&name, "text/markdown", &text);
+    };
+    view! {
+        <Section id="data-settings" title="Your data">
+            <p>"Your answers and progress are stored only in this browser. Nothing is sent anywhere."</p>
+            <StorageInfo/>
+            <p class="hint">{move || match user.settings.with(|s| s.last_export_ms) {
+                None => "No backup exported yet.".to_string(),
+                Some(at) => format!("Last backup: {}.", time::format_date(at.div_euclid(time::DAY_MS))),
+            }}</p>
+            <div class="actions">
+                <button type="button" class="button" on:click=move |_| download_backup(user)>"Export backup"</button>
+                <button type="button" class="button secondary" on:click=export_markdown>"Export answers and stories as Markdown"</button>
+            </div>
+            <BackupImport/>
+        </Section>
+    }
+}
+
+/// Whether storage is persistent and how much of it is used, as the browser
+/// tells it.
+#[component]
+fn StorageInfo() -> impl IntoView {
+    let storage_info = RwSignal::new(None::<String>);
+    spawn_local(async move {
+        let (persisted, estimate) = crate::web::browser::storage_estimate().await;
+        let persisted = match persisted {
+            Some(true) => "Storage is persistent: the browser will not clear it to save space.",
+            Some(false) => "Storage is not marked persistent: the browser may clear it when space runs low. Keep a backup.",
+            None => "This browser does not say whether storage is persistent.",
+        };
+        let usage = estimate
+            .map(|(used, quota)| {
+                format!(
+                    " Using {:.1} MB of {:.0} MB available to this site.",
+                    used / 1_048_576.0,
+                    quota / 1_048_576.0
+                )
+            })
+            .unwrap_or_default();
+        storage_info.set(Some(format!("{persisted}{usage}")));
+    });
+    view! {
+        <p class="hint">{move || storage_info.get().unwrap_or_else(|| "Checking storage…".into())}</p>
+    }
+}
