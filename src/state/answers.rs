@@ -11,7 +11,6 @@ use opsdrill_core::data::merge::keep_both;
 use opsdrill_core::data::{Answer, SaveStatus};
 
 use super::keyed::Keyed;
-use super::save_queue::SaveQueue;
 use super::BackupReminder;
 use crate::web::clock::now_ms;
 
@@ -22,16 +21,14 @@ pub struct Answers {
     /// both texts were kept (theirs below), and the editor says so.
     merged_from_other_tab: RwSignal<BTreeSet<String>>,
     reminder: BackupReminder,
-    queue: SaveQueue,
 }
 
 impl Answers {
-    pub(super) fn new(records: Keyed<Answer>, reminder: BackupReminder, queue: SaveQueue) -> Self {
+    pub(super) fn new(records: Keyed<Answer>, reminder: BackupReminder) -> Self {
         Answers {
             records,
             merged_from_other_tab: RwSignal::new(BTreeSet::new()),
             reminder,
-            queue,
         }
     }
 
@@ -58,7 +55,9 @@ impl Answers {
     /// What the editor says about this answer.
     pub fn status(&self, id: &str) -> SaveStatus {
         let ever_saved = self.with(id, |a| a.is_some_and(|a| a.updated_ms > 0));
-        self.queue.status(&self.records.key(id), ever_saved)
+        self.records
+            .queue()
+            .status(&self.records.key(id), ever_saved)
     }
 
     pub fn merged_from_other_tab(&self, id: &str) -> bool {
@@ -76,8 +75,8 @@ impl Answers {
     /// restored version), without the debounce.
     fn change_now(&self, id: &str, change: impl FnOnce(&mut Answer)) {
         if self.records.change(id, true, change) {
-            self.queue.queue(self.records.key(id));
-            self.queue.flush();
+            self.records.queue().queue(self.records.key(id));
+            self.records.queue().flush();
         }
     }
 
@@ -103,7 +102,7 @@ impl Answers {
         self.change_now(id, |answer| {
             answer.restore_if_untouched(began_ms);
         });
-        self.queue.flush();
+        self.records.queue().flush();
     }
 
     /// Makes an earlier version the answer again (the current one is kept).
@@ -135,7 +134,9 @@ impl Answers {
             self.merged_from_other_tab.update(|m| {
                 m.insert(id.to_string());
             });
-            self.queue.changed(StoreKey::Answer(id.to_string()));
+            self.records
+                .queue()
+                .changed(StoreKey::Answer(id.to_string()));
         } else {
             self.records.insert(id, incoming);
         }

@@ -48,6 +48,11 @@ impl<T: Serialize + Clone + Default + PartialEq + Send + Sync + 'static> Keyed<T
         self.records.with_value(|r| r.get(id).cloned())
     }
 
+    /// The save queue its records are written through.
+    pub(super) fn queue(&self) -> SaveQueue {
+        self.queue
+    }
+
     pub(super) fn key(&self, id: &str) -> StoreKey {
         (self.key)(id.to_string())
     }

@@ -77,16 +77,8 @@ impl UserState {
         let settings = Record::new(data.settings, || StoreKey::Settings, saves);
         let reminder = BackupReminder(settings);
         let state = UserState {
-            answers: Answers::new(
-                Keyed::new(data.answers, StoreKey::Answer, saves),
-                reminder,
-                saves,
-            ),
-            stories: Stories::new(
-                Keyed::new(data.stories, StoreKey::Story, saves),
-                reminder,
-                saves,
-            ),
+            answers: Answers::new(Keyed::new(data.answers, StoreKey::Answer, saves), reminder),
+            stories: Stories::new(Keyed::new(data.stories, StoreKey::Story, saves), reminder),
             settings,
             schedule: Record::new(data.schedule, || StoreKey::Schedule, saves),
             marks: Record::new(data.marks, || StoreKey::Marks, saves),

@@ -10,7 +10,6 @@ use opsdrill_core::data::merge::merge_story;
 use opsdrill_core::data::{SaveStatus, Story};
 
 use super::keyed::Keyed;
-use super::save_queue::SaveQueue;
 use super::BackupReminder;
 use crate::web::clock::{now_ms, unique_id};
 use crate::web::local_storage;
@@ -22,16 +21,14 @@ pub struct Stories {
     /// editor returns to.
     just_deleted: RwSignal<Option<String>>,
     reminder: BackupReminder,
-    queue: SaveQueue,
 }
 
 impl Stories {
-    pub(super) fn new(records: Keyed<Story>, reminder: BackupReminder, queue: SaveQueue) -> Self {
+    pub(super) fn new(records: Keyed<Story>, reminder: BackupReminder) -> Self {
         Stories {
             records,
             just_deleted: RwSignal::new(None),
             reminder,
-            queue,
         }
     }
 
@@ -69,8 +66,8 @@ impl Stories {
             story.questions.insert(question.to_string());
         }
         self.records.insert(&id, story);
-        self.queue.queue(self.records.key(&id));
-        self.queue.flush();
+        self.records.queue().queue(self.records.key(&id));
+        self.records.queue().flush();
         id
     }
 
@@ -96,14 +93,14 @@ impl Stories {
                 story.questions.remove(question);
             }
         });
-        self.queue.flush();
+        self.records.queue().flush();
     }
 
     /// Deletes a story (the page asks first). Returns false, keeping it, when
     /// storage refuses the removal.
     pub fn delete(&self, id: &str) -> bool {
         let key = self.records.key(id);
-        if !self.queue.health().is_blocked_untracked()
+        if !self.records.queue().health().is_blocked_untracked()
             && local_storage::remove(&key.name()).is_err()
         {
             return false;
@@ -132,7 +129,7 @@ impl Stories {
     }
 
     pub fn status(&self, id: &str) -> SaveStatus {
-        self.queue.status(&self.records.key(id), true)
+        self.records.queue().status(&self.records.key(id), true)
     }
 
     /// Another tab saved or deleted a story. One being edited here is merged
@@ -151,7 +148,9 @@ impl Stories {
         };
         self.records.insert(id, merged);
         if editing {
-            self.queue.changed(StoreKey::Story(id.to_string()));
+            self.records
+                .queue()
+                .changed(StoreKey::Story(id.to_string()));
         }
     }
 }
