@@ -1,6 +1,6 @@
 //! Hash routes (`#/q/<id>`), so every page has a URL that works from a plain
 //! static file server with no rewrite rules. Parsing is pure and tested; the
-//! browser glue lives in `browser.rs`.
+//! browser glue lives in the app's `web::browser`.
 
 use crate::bank::Category;
 use crate::search::ListQuery;
