@@ -70,11 +70,26 @@ async function keystroke(env) {
       await new Promise((r) => setTimeout(r, 20));
       if (polls) woken.push(polls() - before);
     }
-    return { times, woken, words: document.querySelector('.answer-stats').innerText.split('\n')[0] };
+    // The browser's own share: the same keystrokes in a textarea of the
+    // same size that the app does not listen to.
+    const plain = document.createElement('textarea');
+    plain.value = area.value;
+    document.body.append(plain);
+    const floor = [];
+    for (let i = 0; i < 30; i += 1) {
+      const t0 = performance.now();
+      plain.value += 'x';
+      plain.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 0));
+      floor.push(performance.now() - t0);
+    }
+    plain.remove();
+    return { times, woken, floor, words: document.querySelector('.answer-stats').innerText.split('\n')[0] };
   });
   await context.close();
   const lines = [
     `keystroke in a 5,000-word answer (${result.words}), median of 30: ${median(result.times).toFixed(2)} ms (max ${Math.max(...result.times).toFixed(2)})`,
+    `the same keystroke in a textarea the app does not listen to, median of 30: ${median(result.floor).toFixed(2)} ms`,
   ];
   if (result.woken.length) {
     lines.push(`effects woken per keystroke in that answer, median of 30: ${median(result.woken)} (${range(result.woken, 0)})`);
