@@ -45,7 +45,8 @@ impl Answers {
     /// the last edit (or sooner, on a flush).
     pub fn edit(&self, id: &str, change: impl FnOnce(&mut Answer)) {
         let now = now_ms();
-        self.records.edit(id, true, |answer| {
+        // Answers are created by their first keystroke, so this always edits.
+        let _ = self.records.edit(id, true, |answer| {
             change(answer);
             answer.updated_ms = now;
         });

@@ -81,10 +81,6 @@ impl<T: Serialize + Clone + Default + PartialEq + Send + Sync + 'static> Keyed<T
         self.ids.with(|ids| ids.contains(id))
     }
 
-    pub(super) fn contains_untracked(&self, id: &str) -> bool {
-        self.ids.with_untracked(|ids| ids.contains(id))
-    }
-
     pub fn count(&self) -> usize {
         self.ids.with(BTreeSet::len)
     }
@@ -113,10 +109,8 @@ impl<T: Serialize + Clone + Default + PartialEq + Send + Sync + 'static> Keyed<T
     /// Changes a record in memory (creating it when `create`), returning
     /// whether it changed. The caller queues the write.
     pub(super) fn change(&self, id: &str, create: bool, change: impl FnOnce(&mut T)) -> bool {
-        let record = match self.signal(id) {
-            Some(record) => record,
-            None if create => self.insert(id, T::default()),
-            None => return false,
+        let Some(record) = self.existing_or_new(id, create) else {
+            return false;
         };
         let mut changed = false;
         record.update(|value| {
@@ -128,15 +122,23 @@ impl<T: Serialize + Clone + Default + PartialEq + Send + Sync + 'static> Keyed<T
     }
 
     /// Changes a record (a keystroke) and writes it `SAVE_DELAY` after the
-    /// last change. No copy is made to compare: typing always changes it.
-    pub(super) fn edit(&self, id: &str, create: bool, change: impl FnOnce(&mut T)) {
-        let record = match self.signal(id) {
-            Some(record) => record,
-            None if create => self.insert(id, T::default()),
-            None => return,
+    /// last change; false when it does not exist and `create` is not set.
+    /// No copy is made to compare: typing always changes it.
+    pub(super) fn edit(&self, id: &str, create: bool, change: impl FnOnce(&mut T)) -> bool {
+        let Some(record) = self.existing_or_new(id, create) else {
+            return false;
         };
         record.update(change);
         self.queue.changed(self.key(id));
+        true
+    }
+
+    fn existing_or_new(&self, id: &str, create: bool) -> Option<ArcRwSignal<T>> {
+        match self.signal(id) {
+            Some(record) => Some(record),
+            None if create => Some(self.insert(id, T::default())),
+            None => None,
+        }
     }
 
     /// Puts a record in place, as it came from elsewhere (no write).

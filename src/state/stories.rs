@@ -73,15 +73,14 @@ impl Stories {
 
     /// Changes a story in memory at once and writes it like an answer.
     pub fn edit(&self, id: &str, change: impl FnOnce(&mut Story)) {
-        if !self.records.contains_untracked(id) {
-            return;
-        }
         let now = now_ms();
-        self.records.edit(id, false, |story| {
+        let edited = self.records.edit(id, false, |story| {
             change(story);
             story.updated_ms = now;
         });
-        self.reminder.note_edit(now);
+        if edited {
+            self.reminder.note_edit(now);
+        }
     }
 
     /// Links or unlinks a question, and writes at once.

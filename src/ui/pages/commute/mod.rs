@@ -19,6 +19,7 @@ use done::DoneScreen;
 use driver::run;
 use opsdrill_core::bank::{Category, Question};
 use opsdrill_core::commute::{Commute, Config, Step};
+use opsdrill_core::data::records::ANSWER_PAUSES_S;
 use running::RunningScreen;
 use start::StartScreen;
 
@@ -83,7 +84,10 @@ pub fn CommutePage() -> impl IntoView {
     let start = move || {
         let questions: Vec<&'static Question> = queue.with_untracked(|q| q.questions().collect());
         let config = user.settings.with_untracked(|s| Config {
-            answer_pause_ms: i64::from(s.answer_pause_s.clamp(10, 600)) * 1000,
+            answer_pause_ms: i64::from(
+                s.answer_pause_s
+                    .clamp(*ANSWER_PAUSES_S.start(), *ANSWER_PAUSES_S.end()),
+            ) * 1000,
             voice: can_speak,
             rate_pct: s.speech_rate_pct,
         });
