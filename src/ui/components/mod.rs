@@ -5,6 +5,7 @@ pub mod blocks;
 pub mod category_chips;
 pub mod dictate;
 pub mod field;
+pub mod follow_up_drill;
 pub mod linked_stories;
 pub mod previous_versions;
 pub mod rate_buttons;

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use crate::state::UserState;
 use crate::ui::components::answer_editor::AnswerEditor;
 use crate::ui::components::blocks::{Blocks, InlineList};
+use crate::ui::components::follow_up_drill::FollowUpDrill;
 use crate::ui::components::linked_stories::LinkedStories;
 use crate::ui::components::rate_buttons::RateButtons;
 use opsdrill_core::bank::{self, model::inline_text, Question, Section, Style};
@@ -152,7 +153,7 @@ fn QuestionSection(
         Section::Answer => view! { <Blocks blocks=q.answer/> }.into_any(),
         Section::Tip => view! { <Blocks blocks=q.tip/> }.into_any(),
         Section::Pitfalls => view! { <InlineList items=q.pitfalls/> }.into_any(),
-        Section::FollowUps => view! { <InlineList items=q.follow_ups/> }.into_any(),
+        Section::FollowUps => view! { <FollowUpDrill question/> }.into_any(),
     };
     let id = section_id(section);
     let class = (section == Section::Tip).then_some("tip");
