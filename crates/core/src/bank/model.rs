@@ -97,6 +97,10 @@ impl LabSteps {
         self.decode().len()
     }
 
+    pub fn is_empty(self) -> bool {
+        self.decode().is_empty()
+    }
+
     pub fn get(self, index: usize) -> Option<LabStep<'static>> {
         self.decode().get(index)
     }
