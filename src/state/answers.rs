@@ -119,7 +119,7 @@ impl Answers {
     /// the other below it, so neither is lost.
     pub(super) fn on_other_tab(&self, id: &str, incoming: Answer) {
         let current = self.records.get_untracked(id).unwrap_or_default();
-        if current.text == incoming.text && current.star == incoming.star {
+        if current.same_writing(&incoming) {
             // Only the earlier versions differ: keep both sets, so the next
             // write from here does not drop the other tab's.
             let (united, _) = keep_both(&current, &incoming);

@@ -12,7 +12,7 @@ use std::fmt::Write;
 use opsdrill_text::markup::{self, EncodeBlock};
 
 use crate::markdown::{Block, Span};
-use crate::Bank;
+use crate::{Bank, FollowUp, LabStep};
 
 fn inline(spans: &[Span]) -> String {
     markup::encode_inline(spans.iter().map(|span| (span.style, span.text.as_str())))
@@ -41,6 +41,30 @@ pub fn encode_prose(blocks: &[Block]) -> String {
         })
         .collect();
     markup::encode_prose(&blocks)
+}
+
+/// The encoded text of a question's follow-ups.
+pub fn encode_follow_ups(follow_ups: &[FollowUp]) -> String {
+    let entries: Vec<(u8, String, String)> = follow_ups
+        .iter()
+        .map(|f| (f.depth, inline(&f.question), encode_prose(&f.answer)))
+        .collect();
+    markup::encode_follow_ups(&entries)
+}
+
+/// The encoded text of a lab's steps.
+pub fn encode_lab_steps(steps: &[LabStep]) -> String {
+    let entries: Vec<(String, String, String)> = steps
+        .iter()
+        .map(|s| {
+            (
+                encode_prose(&s.evidence),
+                encode_prose(&s.prompt),
+                encode_prose(&s.read),
+            )
+        })
+        .collect();
+    markup::encode_lab_steps(&entries)
 }
 
 /// What the build writes for the app.
@@ -125,6 +149,18 @@ pub fn generate(bank: &Bank) -> Generated {
                 line
             })
             .collect();
+        let lab = match &q.lab {
+            None => "None".to_string(),
+            Some(lab) => format!(
+                "Some(Lab {{ scenario: Prose({}), steps: LabSteps({}), root_cause: Prose({}), \
+                 fix: Prose({}), prevention: Items({}) }})",
+                section(encode_prose(&lab.scenario)),
+                section(encode_lab_steps(&lab.steps)),
+                section(encode_prose(&lab.root_cause)),
+                section(encode_prose(&lab.fix)),
+                section(encode_items(&lab.prevention)),
+            ),
+        };
         // A vocabulary term's `Debug` is its variant's name: the app's types
         // are the same `opsdrill_text::vocab` enums.
         let _ = writeln!(
@@ -132,7 +168,8 @@ pub fn generate(bank: &Bank) -> Generated {
             "Question {{ id: {:?}, category: Category::{:?}, text: {:?}, topics: &{:?}, \
              difficulty: Difficulty::{:?}, style: Style::{:?}, \
              why: Prose({}), structure: Items({}), talking_points: Items({}), keywords: {}, \
-             answer: Prose({}), tip: Prose({}), pitfalls: Items({}), follow_ups: Items({}) }},",
+             answer: Prose({}), tip: Prose({}), pitfalls: Items({}), follow_ups: FollowUps({}), \
+             lab: {lab} }},",
             q.id,
             q.category,
             q.question,
@@ -146,7 +183,7 @@ pub fn generate(bank: &Bank) -> Generated {
             section(encode_prose(&q.answer)),
             section(encode_prose(&q.tip)),
             section(encode_items(&q.pitfalls)),
-            section(encode_items(&q.follow_ups)),
+            section(encode_follow_ups(&q.follow_ups)),
         );
     }
     rust.push_str("];\n\n");

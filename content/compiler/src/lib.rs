@@ -3,6 +3,8 @@
 //! the app includes at build time. Nothing here runs in the browser.
 
 mod codegen;
+mod follow_ups;
+mod lab;
 mod markdown;
 mod question;
 mod rules;
@@ -12,6 +14,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 pub use codegen::{compress, generate, Generated, SECTION_SEPARATOR};
+pub use follow_ups::FollowUp;
+pub use lab::{Lab, LabStep};
 pub use markdown::{Block, Span, SpanStyle};
 pub use opsdrill_text::vocab::{Category, Difficulty, Section, Style};
 pub use question::{parse_question, PointKeywords, Question};

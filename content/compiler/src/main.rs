@@ -57,6 +57,21 @@ fn print_report(bank: &opsdrill_bank_compiler::Bank) {
             pairs(&levels)
         );
     }
+    let follow_ups: Vec<_> = bank.questions.iter().flat_map(|q| &q.follow_ups).collect();
+    let deeper = follow_ups.iter().filter(|f| f.depth == 2).count();
+    let unanswered = follow_ups.iter().filter(|f| f.answer.is_empty()).count();
+    println!(
+        "follow-ups: {} ({} asked after another), {unanswered} without an answer",
+        follow_ups.len(),
+        deeper
+    );
+    let steps: usize = bank
+        .questions
+        .iter()
+        .filter_map(|q| q.lab.as_ref())
+        .map(|l| l.steps.len())
+        .sum();
+    println!("lab steps: {steps}");
     println!("topics:");
     for topic in &bank.topics {
         let n = bank.count_on_topic(&topic.slug);

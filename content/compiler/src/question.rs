@@ -2,6 +2,8 @@
 //! the sections (their headings, then each one's Markdown, then the rules of
 //! its kind). Every problem is collected, so a file's messages come at once.
 
+use crate::follow_ups::{follow_ups, FollowUp};
+use crate::lab::{lab, Lab};
 use crate::markdown::{blocks_text, parse_blocks, spans_text, Block, Span, SpanStyle};
 use crate::rules;
 use crate::{Category, Difficulty, Section, Style};
@@ -27,7 +29,10 @@ pub struct Question {
     pub answer: Vec<Block>,
     pub tip: Vec<Block>,
     pub pitfalls: Vec<Vec<Span>>,
-    pub follow_ups: Vec<Vec<Span>>,
+    pub follow_ups: Vec<FollowUp>,
+    /// A lab's scenario and steps (`style: lab`); a lab has no structure,
+    /// talking points, model answer, tip or pitfalls.
+    pub lab: Option<Lab>,
 }
 
 /// The stems an answer is matched against for one talking point: those of its
@@ -53,39 +58,50 @@ impl PointKeywords {
     }
 }
 /// The problems found in one file, each at a line of it.
-struct Problems<'a> {
+pub(crate) struct Problems<'a> {
     path: &'a str,
-    found: Vec<Diagnostic>,
+    pub(crate) found: Vec<Diagnostic>,
 }
 
 impl<'a> Problems<'a> {
-    fn new(path: &'a str) -> Self {
+    pub(crate) fn new(path: &'a str) -> Self {
         Problems {
             path,
             found: Vec::new(),
         }
     }
 
-    fn add(&mut self, line: usize, message: impl Into<String>) {
+    pub(crate) fn add(&mut self, line: usize, message: impl Into<String>) {
         self.found.push(Diagnostic::new(self.path, line, message));
     }
 
     /// A section's count of `unit`s (sentences, steps, ...) must lie in
     /// `min..=max`.
-    fn check_count(
+    pub(crate) fn check_count(
         &mut self,
         section: &SourceSection,
+        unit: &str,
+        count: usize,
+        range: (usize, usize),
+    ) {
+        let heading = format!("## {}", section.heading);
+        self.check_count_at(section.line, &heading, unit, count, range);
+    }
+
+    /// `check_count` for a part of a section: `heading` as the file writes
+    /// it (`### Prompt`), at `line`.
+    pub(crate) fn check_count_at(
+        &mut self,
+        line: usize,
+        heading: &str,
         unit: &str,
         count: usize,
         (min, max): (usize, usize),
     ) {
         if count < min || count > max {
             self.add(
-                section.line,
-                format!(
-                    "`## {}` {unit}: found {count}, expected {min} to {max}",
-                    section.heading
-                ),
+                line,
+                format!("`{heading}` {unit}: found {count}, expected {min} to {max}"),
             );
         }
     }
@@ -326,14 +342,18 @@ fn read_topics(problems: &mut Problems, field: &Field, topics: &[Topic]) -> Vec<
 }
 
 /// A `## ` section as the file writes it.
-struct SourceSection {
-    heading: String,
+pub(crate) struct SourceSection {
+    pub(crate) heading: String,
     /// The line of its heading.
-    line: usize,
-    body: String,
+    pub(crate) line: usize,
+    pub(crate) body: String,
 }
 
-fn split_sections(problems: &mut Problems, lines: &[&str], start: usize) -> Vec<SourceSection> {
+pub(crate) fn split_sections(
+    problems: &mut Problems,
+    lines: &[&str],
+    start: usize,
+) -> Vec<SourceSection> {
     let mut sections: Vec<SourceSection> = Vec::new();
     let mut in_fence = false;
     for (index, line) in lines.iter().enumerate().skip(start) {
@@ -452,6 +472,15 @@ fn parse_sections<'a>(
             problems.add(source.line, format!("section `## {heading}` is empty"));
             continue;
         }
+        if kind == Section::FollowUps {
+            // Its `### ` headings are read by `follow_ups`.
+            parsed.push(ParsedSection {
+                kind,
+                source,
+                blocks: Vec::new(),
+            });
+            continue;
+        }
         let body = if kind == Section::TalkingPoints {
             let (body, found) = split_also(problems, source);
             synonyms = found;
@@ -487,11 +516,16 @@ struct Content {
     answer: Vec<Block>,
     tip: Vec<Block>,
     pitfalls: Vec<Vec<Span>>,
-    follow_ups: Vec<Vec<Span>>,
+    follow_ups: Vec<FollowUp>,
 }
 
 /// Checks each parsed section against the rules of its kind.
-fn check_content(problems: &mut Problems, parsed: Vec<ParsedSection>, style: Style) -> Content {
+fn check_content(
+    problems: &mut Problems,
+    parsed: Vec<ParsedSection>,
+    style: Style,
+    difficulty: Option<Difficulty>,
+) -> Content {
     let mut content = Content::default();
     for ParsedSection {
         kind,
@@ -505,21 +539,19 @@ fn check_content(problems: &mut Problems, parsed: Vec<ParsedSection>, style: Sty
             Section::TalkingPoints => {
                 content.talking_points = talking_points(problems, source, blocks)
             }
-            Section::Answer => content.answer = answer(problems, source, blocks, style),
+            Section::Answer => content.answer = answer(problems, source, blocks, style, difficulty),
             Section::Tip => content.tip = sentences(problems, source, blocks, rules::TIP_SENTENCES),
             Section::Pitfalls => {
                 content.pitfalls = bullets(problems, source, blocks, rules::PITFALLS)
             }
-            Section::FollowUps => {
-                content.follow_ups = bullets(problems, source, blocks, rules::FOLLOW_UPS)
-            }
+            Section::FollowUps => content.follow_ups = follow_ups(problems, source),
         }
     }
     content
 }
 
 /// Paragraphs only, of `range` sentences.
-fn sentences(
+pub(crate) fn sentences(
     problems: &mut Problems,
     section: &SourceSection,
     blocks: Vec<Block>,
@@ -563,7 +595,7 @@ fn steps(
 }
 
 /// A bullet list of `range` items.
-fn bullets(
+pub(crate) fn bullets(
     problems: &mut Problems,
     section: &SourceSection,
     blocks: Vec<Block>,
@@ -606,14 +638,20 @@ fn answer(
     section: &SourceSection,
     blocks: Vec<Block>,
     style: Style,
+    difficulty: Option<Difficulty>,
 ) -> Vec<Block> {
     let words = rules::word_count(&blocks_text(&blocks));
-    problems.check_count(section, "words", words, rules::answer_words(style));
+    problems.check_count(
+        section,
+        "words",
+        words,
+        rules::answer_words(style, difficulty),
+    );
     blocks
 }
 
 /// The single list a list section must consist of.
-fn expect_list(
+pub(crate) fn expect_list(
     problems: &mut Problems,
     section: &SourceSection,
     blocks: Vec<Block>,
@@ -644,7 +682,17 @@ fn expect_list(
     }
 }
 
-fn expect_prose(
+/// A heading as messages quote it: a section's with its `## `, a part's
+/// (`### Prompt`, already labelled) as it is.
+fn shown_heading(heading: &str) -> String {
+    if heading.starts_with('#') {
+        heading.to_string()
+    } else {
+        format!("## {heading}")
+    }
+}
+
+pub(crate) fn expect_prose(
     problems: &mut Problems,
     section: &SourceSection,
     blocks: Vec<Block>,
@@ -652,7 +700,10 @@ fn expect_prose(
     if blocks.iter().any(|b| !matches!(b, Block::Paragraph(_))) {
         problems.add(
             section.line,
-            format!("`## {}` must be paragraphs only", section.heading),
+            format!(
+                "`{}` must be paragraphs only",
+                shown_heading(&section.heading)
+            ),
         );
     }
     blocks
@@ -763,15 +814,26 @@ pub fn parse_question(
     let difficulty = read_difficulty(&mut problems, fields.difficulty);
     let question_topics = read_topics(&mut problems, fields.topics, topics);
 
-    // Sections are checked against the style's headings; with an unknown style
-    // the common headings still give useful messages.
-    let section_style = style.unwrap_or(Style::Story);
     let sections = split_sections(&mut problems, &lines, front.body_start);
-    check_headings(&mut problems, &sections, section_style);
     let last_line = lines.len().max(1);
-    let (parsed, synonyms) = parse_sections(&mut problems, &sections, section_style, last_line);
-    let content = check_content(&mut problems, parsed, section_style);
-    let keywords = point_keywords(&content.talking_points, &synonyms);
+    let (content, keywords, lab_content) = if style == Some(Style::Lab) {
+        let found = lab(&mut problems, &sections, last_line);
+        let content = Content {
+            why: found.why,
+            follow_ups: found.follow_ups,
+            ..Content::default()
+        };
+        (content, Vec::new(), Some(found.lab))
+    } else {
+        // Sections are checked against the style's headings; with an unknown
+        // style the common headings still give useful messages.
+        let section_style = style.unwrap_or(Style::Story);
+        check_headings(&mut problems, &sections, section_style);
+        let (parsed, synonyms) = parse_sections(&mut problems, &sections, section_style, last_line);
+        let content = check_content(&mut problems, parsed, section_style, difficulty);
+        let keywords = point_keywords(&content.talking_points, &synonyms);
+        (content, keywords, None)
+    };
 
     let (Some(category), Some(style), Some(difficulty)) = (category, style, difficulty) else {
         return Err(problems.found);
@@ -793,5 +855,6 @@ pub fn parse_question(
         tip: content.tip,
         pitfalls: content.pitfalls,
         follow_ups: content.follow_ups,
+        lab: lab_content,
     })
 }

@@ -2,7 +2,7 @@
 //! `opsdrill_text::vocab`. `content/FORMAT.md` is the human-readable copy of
 //! these rules.
 
-use opsdrill_text::vocab::{Section, Style};
+use opsdrill_text::vocab::{Difficulty, Section, Style};
 
 pub const STAR_LABELS: [&str; 4] = ["Situation:", "Task:", "Action:", "Result:"];
 
@@ -12,8 +12,25 @@ pub const TIP_SENTENCES: (usize, usize) = (1, 3);
 pub const POINTS: (usize, usize) = (4, 8);
 pub const MAX_POINT_WORDS: usize = 25;
 pub const MAX_ANSWER_WORDS: usize = 400;
+/// Advanced and design questions may take a longer model answer.
+pub const MAX_LONG_ANSWER_WORDS: usize = 650;
 pub const PITFALLS: (usize, usize) = (2, 4);
 pub const FOLLOW_UPS: (usize, usize) = (2, 4);
+pub const FOLLOW_UP_ANSWER_SENTENCES: (usize, usize) = (2, 6);
+/// How many `#### ` follow-ups one `### ` follow-up may have.
+pub const DEEPER_FOLLOW_UPS: usize = 2;
+
+pub const SCENARIO_SENTENCES: (usize, usize) = (2, 6);
+pub const LAB_STEPS: (usize, usize) = (3, 6);
+pub const EVIDENCE_BLOCKS: (usize, usize) = (1, 3);
+pub const EVIDENCE_LINES: (usize, usize) = (2, 30);
+pub const MAX_EVIDENCE_LINE_CHARS: usize = 110;
+pub const PROMPT_SENTENCES: (usize, usize) = (1, 2);
+pub const EXPERT_READ_SENTENCES: (usize, usize) = (2, 8);
+pub const ROOT_CAUSE_SENTENCES: (usize, usize) = (1, 4);
+/// Sentences of prose, or steps of an ordered list.
+pub const FIX_PARTS: (usize, usize) = (1, 6);
+pub const PREVENTION: (usize, usize) = (2, 4);
 
 /// How many steps `## How to structure your answer` lists: STAR has exactly
 /// its four, a question to ask may be asked in two.
@@ -27,10 +44,16 @@ pub fn steps(style: Style) -> (usize, usize) {
 
 /// How many words the model answer has; what a good answer to a question
 /// to ask reveals takes fewer.
-pub fn answer_words(style: Style) -> (usize, usize) {
+pub fn answer_words(style: Style, difficulty: Option<Difficulty>) -> (usize, usize) {
+    let long = style == Style::Design || difficulty == Some(Difficulty::Advanced);
+    let max = if long {
+        MAX_LONG_ANSWER_WORDS
+    } else {
+        MAX_ANSWER_WORDS
+    };
     match style {
-        Style::Ask => (100, MAX_ANSWER_WORDS),
-        _ => (150, MAX_ANSWER_WORDS),
+        Style::Ask => (100, max),
+        _ => (150, max),
     }
 }
 

@@ -48,8 +48,15 @@ Bring numbers.
 - Raising thresholds
 
 ## Follow-ups
-- How do you pick burn rates?
-- What about other teams?
+
+### How do you pick burn rates?
+Start from the budget. A fast burn pages and a slow one opens a ticket.
+
+#### Which windows?
+An hour and five minutes for the page. Six hours and thirty minutes for the ticket.
+
+### What about other teams?
+Their alerts route to them. We review the noisy ones every month.
 ",
         valid_answer()
     )
@@ -175,7 +182,9 @@ fn unknown_style() {
     let text = valid_story().replace("style: story", "style: essay");
     assert_error(
         &text,
-        &format!("{P}:6: unknown style `essay` (expected story, design, explain, star or ask)"),
+        &format!(
+            "{P}:6: unknown style `essay` (expected story, design, explain, star, ask or lab)"
+        ),
     );
 }
 

@@ -12,7 +12,12 @@
 //! - a list of items ([`Items`]): inline texts joined by `\n`;
 //! - prose ([`Prose`]): blocks joined by `\u{1e}`; a block is a paragraph
 //!   (inline text), or `\u{0e}` / `\u{0f}` then the items of an ordered /
-//!   bullet list, or `\u{0c}` then the text of a code block.
+//!   bullet list, or `\u{0c}` then the text of a code block;
+//! - follow-ups ([`FollowUps`]): entries joined by `\u{1d}`; an entry is
+//!   `\u{01}` (a follow-up) or `\u{02}` (one asked after it), the question
+//!   as inline text, `\u{1c}`, then the answer as prose;
+//! - a lab's steps ([`LabSteps`]): steps joined by `\u{1d}`; a step is its
+//!   evidence, prompt and expert read, three proses joined by `\u{1c}`.
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SpanStyle {
@@ -34,6 +39,9 @@ const BLOCK_SEPARATOR: char = '\u{1e}';
 const ORDERED_LIST: char = '\u{0e}';
 const BULLET_LIST: char = '\u{0f}';
 const CODE_BLOCK: char = '\u{0c}';
+const ENTRY_SEPARATOR: char = '\u{1d}';
+const PART_SEPARATOR: char = '\u{1c}';
+const FOLLOW_UP_DEPTHS: [char; 2] = ['\u{01}', '\u{02}'];
 
 fn style_mark(style: SpanStyle) -> char {
     STYLE_MARKS[style as usize]
@@ -143,6 +151,115 @@ impl<'a> Prose<'a> {
                 }
             })
     }
+}
+
+/// The entries of a text joined by `ENTRY_SEPARATOR` (none when empty).
+fn entries(text: &str) -> impl Iterator<Item = &str> {
+    text.split(ENTRY_SEPARATOR)
+        .filter(move |_| !text.is_empty())
+}
+
+/// One follow-up: the question an interviewer asks next and its short answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FollowUp<'a> {
+    /// 1 for a follow-up to the question, 2 for one asked after that.
+    pub depth: u8,
+    pub question: Inline<'a>,
+    pub answer: Prose<'a>,
+}
+
+/// A question's follow-ups, each followed by those asked after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct FollowUps<'a>(pub &'a str);
+
+impl<'a> FollowUps<'a> {
+    pub fn iter(self) -> impl Iterator<Item = FollowUp<'a>> {
+        entries(self.0).map(|entry| {
+            let mut chars = entry.chars();
+            let depth = match chars.next() {
+                Some(c) if c == FOLLOW_UP_DEPTHS[1] => 2,
+                _ => 1,
+            };
+            let (question, answer) = chars
+                .as_str()
+                .split_once(PART_SEPARATOR)
+                .unwrap_or((chars.as_str(), ""));
+            FollowUp {
+                depth,
+                question: Inline(question),
+                answer: Prose(answer),
+            }
+        })
+    }
+
+    pub fn len(self) -> usize {
+        self.iter().count()
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// One step of a lab: the evidence shown, the question put to the candidate,
+/// and the expert's read of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LabStep<'a> {
+    pub evidence: Prose<'a>,
+    pub prompt: Prose<'a>,
+    pub read: Prose<'a>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LabSteps<'a>(pub &'a str);
+
+impl<'a> LabSteps<'a> {
+    pub fn iter(self) -> impl Iterator<Item = LabStep<'a>> {
+        entries(self.0).map(|step| {
+            let mut parts = step.splitn(3, PART_SEPARATOR);
+            let mut next = || Prose(parts.next().unwrap_or(""));
+            LabStep {
+                evidence: next(),
+                prompt: next(),
+                read: next(),
+            }
+        })
+    }
+
+    pub fn len(self) -> usize {
+        self.iter().count()
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn get(self, index: usize) -> Option<LabStep<'a>> {
+        self.iter().nth(index)
+    }
+}
+
+/// Encodes follow-ups: (depth, encoded question, encoded answer prose).
+pub fn encode_follow_ups(follow_ups: &[(u8, String, String)]) -> String {
+    let encoded: Vec<String> = follow_ups
+        .iter()
+        .map(|(depth, question, answer)| {
+            let mark = FOLLOW_UP_DEPTHS[usize::from(*depth >= 2)];
+            format!("{mark}{question}{PART_SEPARATOR}{answer}")
+        })
+        .collect();
+    encoded.join(&ENTRY_SEPARATOR.to_string())
+}
+
+/// Encodes a lab's steps: (evidence, prompt, read), each encoded prose.
+pub fn encode_lab_steps(steps: &[(String, String, String)]) -> String {
+    let encoded: Vec<String> = steps
+        .iter()
+        .map(|(evidence, prompt, read)| {
+            format!("{evidence}{PART_SEPARATOR}{prompt}{PART_SEPARATOR}{read}")
+        })
+        .collect();
+    encoded.join(&ENTRY_SEPARATOR.to_string())
 }
 
 /// Encodes styled runs as inline text. Empty runs are dropped.
@@ -283,6 +400,48 @@ mod tests {
             }
         );
         assert_eq!(Prose("").blocks().count(), 0);
+    }
+
+    #[test]
+    fn follow_ups_round_trip_with_their_depth_and_answers() {
+        let answer = encode_prose(&[EncodeBlock::Paragraph("Because. Really.".into())]);
+        let encoded = encode_follow_ups(&[
+            (
+                1,
+                encode_inline([(Plain, "Why "), (Code, "137"), (Plain, "?")]),
+                answer.clone(),
+            ),
+            (2, "And then?".into(), answer),
+            (1, "Only a question?".into(), String::new()),
+        ]);
+        let all: Vec<FollowUp> = FollowUps(&encoded).iter().collect();
+        assert_eq!(all.len(), 3);
+        assert_eq!(
+            (all[0].depth, all[0].question.text()),
+            (1, "Why 137?".to_string())
+        );
+        assert_eq!(all[1].depth, 2);
+        assert_eq!(all[1].answer.blocks().count(), 1);
+        assert_eq!(all[2].answer.blocks().count(), 0);
+        assert!(FollowUps("").is_empty() && FollowUps("").iter().next().is_none());
+    }
+
+    #[test]
+    fn lab_steps_round_trip() {
+        let code = encode_prose(&[EncodeBlock::Code("$ ls\nfile".into())]);
+        let encoded = encode_lab_steps(&[
+            (code.clone(), "What now?".into(), "It shows a file.".into()),
+            (code, "Next?".into(), "Done.".into()),
+        ]);
+        let steps = LabSteps(&encoded);
+        assert_eq!(steps.len(), 2);
+        let second = steps.get(1).unwrap();
+        assert_eq!(
+            second.evidence.blocks().next(),
+            Some(Block::Code("$ ls\nfile"))
+        );
+        assert_eq!(second.read, Prose("Done."));
+        assert_eq!(LabSteps("").len(), 0);
     }
 
     #[test]

@@ -48,6 +48,7 @@ terms! {
         Technical => "technical", "Technical",
         Behavioural => "behavioural", "Behavioural",
         Ask => "ask", "Questions to ask",
+        Labs => "labs", "Labs",
     }
 }
 
@@ -59,6 +60,7 @@ terms! {
         Explain => "explain", "Explain",
         Star => "star", "STAR",
         Ask => "ask", "Ask",
+        Lab => "lab", "Lab",
     }
 }
 
@@ -79,6 +81,7 @@ impl Category {
             Category::Technical => "Technical depth and system design.",
             Category::Behavioural => "Stories about how you work, answered with STAR.",
             Category::Ask => "Questions you ask the interviewer, and how to read the answers.",
+            Category::Labs => "Break-fix rounds: read the evidence, say what you would check next.",
         }
     }
 
@@ -89,6 +92,7 @@ impl Category {
             Category::Technical => &[Style::Explain, Style::Design],
             Category::Behavioural => &[Style::Star],
             Category::Ask => &[Style::Ask],
+            Category::Labs => &[Style::Lab],
         }
     }
 }
@@ -144,6 +148,47 @@ impl Style {
             .find(|&section| self.heading(section) == heading)
     }
 }
+
+/// The sections of a lab, in the order its file gives them; `Step` repeats,
+/// numbered from 1 (`## Step 1`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum LabSection {
+    Why,
+    Scenario,
+    Step,
+    RootCause,
+    Fix,
+    Prevention,
+    FollowUps,
+}
+
+impl LabSection {
+    pub const ALL: [LabSection; 7] = [
+        LabSection::Why,
+        LabSection::Scenario,
+        LabSection::Step,
+        LabSection::RootCause,
+        LabSection::Fix,
+        LabSection::Prevention,
+        LabSection::FollowUps,
+    ];
+
+    /// The heading as the file writes it after `## ` (a step adds its number).
+    pub fn heading(self) -> &'static str {
+        match self {
+            LabSection::Why => Style::Lab.heading(Section::Why),
+            LabSection::Scenario => "Scenario",
+            LabSection::Step => "Step",
+            LabSection::RootCause => "Root cause",
+            LabSection::Fix => "Fix",
+            LabSection::Prevention => "Prevention",
+            LabSection::FollowUps => Style::Lab.heading(Section::FollowUps),
+        }
+    }
+}
+
+/// The `### ` parts of a lab step, in order.
+pub const LAB_STEP_PARTS: [&str; 3] = ["Evidence", "Prompt", "Expert read"];
 
 #[cfg(test)]
 mod tests {

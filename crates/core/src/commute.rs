@@ -804,23 +804,14 @@ mod tests {
             },
         ]);
         let structure = encode_items(&[encode_inline([(SpanStyle::Strong, "Define it")])]);
-        let empty_prose = Prose(Text::Static(""));
-        let empty_items = Items(Text::Static(""));
         Question {
-            id: "sample",
             category: Category::Technical,
             text: "What is an SLO",
-            topics: &[],
             difficulty: Difficulty::Foundational,
             style: Style::Explain,
             why: Prose(Text::Static(leak(why))),
             structure: Items(Text::Static(leak(structure))),
-            talking_points: empty_items,
-            keywords: Text::Static(""),
-            answer: empty_prose,
-            tip: empty_prose,
-            pitfalls: empty_items,
-            follow_ups: empty_items,
+            ..Question::blank("sample")
         }
     }
 

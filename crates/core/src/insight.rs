@@ -98,26 +98,16 @@ pub fn fillers(answer: &str) -> Vec<(&'static str, usize)> {
 mod tests {
     use super::*;
 
-    use crate::bank::{self, model::inline_text, Category, Difficulty, Items, Prose, Style, Text};
+    use crate::bank::{self, model::inline_text, Items, Text};
 
     /// A question with these talking points and the keywords the bank
     /// compiler keeps for them (one line per point, synonyms after `+`).
     fn question(talking_points: &'static str, keywords: &'static str) -> Question {
         Question {
-            id: "alert-fatigue",
-            category: Category::General,
             text: "How do you keep on-call sane?",
-            topics: &[],
-            difficulty: Difficulty::Intermediate,
-            style: Style::Story,
-            why: Prose(Text::Static("")),
-            structure: Items(Text::Static("")),
             talking_points: Items(Text::Static(talking_points)),
             keywords: Text::Static(keywords),
-            answer: Prose(Text::Static("")),
-            tip: Prose(Text::Static("")),
-            pitfalls: Items(Text::Static("")),
-            follow_ups: Items(Text::Static("")),
+            ..Question::blank("alert-fatigue")
         }
     }
 

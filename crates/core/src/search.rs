@@ -118,7 +118,7 @@ pub fn neighbours<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bank::{Difficulty, Items, Prose, Style, Text};
+    use crate::bank::{Items, Text};
 
     const fn q(
         id: &'static str,
@@ -128,20 +128,11 @@ mod tests {
         talking_points: &'static str,
     ) -> Question {
         Question {
-            id,
             category,
             text,
             topics,
-            difficulty: Difficulty::Intermediate,
-            style: Style::Story,
-            why: Prose(Text::Static("")),
-            structure: Items(Text::Static("")),
             talking_points: Items(Text::Static(talking_points)),
-            keywords: Text::Static(""),
-            answer: Prose(Text::Static("")),
-            tip: Prose(Text::Static("")),
-            pitfalls: Items(Text::Static("")),
-            follow_ups: Items(Text::Static("")),
+            ..Question::blank(id)
         }
     }
 

@@ -3,7 +3,7 @@
 //! blocks and styled spans the compiler parsed from the Markdown.
 
 use opsdrill_bank_compiler as compiler;
-use opsdrill_core::bank::{Block, Inline, Prose, QUESTIONS};
+use opsdrill_core::bank::{Block, Inline, QUESTIONS};
 use opsdrill_text::markup;
 
 fn spans(inline: Inline<'_>) -> Vec<compiler::Span> {
@@ -21,7 +21,8 @@ fn items(items: impl Into<markup::Items<'static>>) -> Vec<Vec<compiler::Span>> {
     items.iter().map(spans).collect()
 }
 
-fn blocks(prose: Prose) -> Vec<compiler::Block> {
+fn blocks(prose: impl Into<markup::Prose<'static>>) -> Vec<compiler::Block> {
+    let prose: markup::Prose<'static> = prose.into();
     prose
         .blocks()
         .map(|block| match block {
@@ -52,7 +53,40 @@ fn every_section_decodes_to_what_the_compiler_parsed() {
         assert_eq!(blocks(q.answer), parsed.answer, "{}: answer", q.id);
         assert_eq!(blocks(q.tip), parsed.tip, "{}: tip", q.id);
         assert_eq!(items(q.pitfalls), parsed.pitfalls, "{}: pitfalls", q.id);
-        assert_eq!(items(q.follow_ups), parsed.follow_ups, "{}", q.id);
+        let follow_ups: Vec<_> = q
+            .follow_ups
+            .iter()
+            .map(|f| (f.depth, spans(f.question), blocks(f.answer)))
+            .collect();
+        let expected: Vec<_> = parsed
+            .follow_ups
+            .iter()
+            .map(|f| (f.depth, f.question.clone(), f.answer.clone()))
+            .collect();
+        assert_eq!(follow_ups, expected, "{}: follow-ups", q.id);
+        assert_eq!(q.lab.is_some(), parsed.lab.is_some(), "{}: lab", q.id);
+        if let (Some(lab), Some(expected)) = (q.lab, &parsed.lab) {
+            assert_eq!(
+                blocks(lab.scenario),
+                expected.scenario,
+                "{}: scenario",
+                q.id
+            );
+            assert_eq!(blocks(lab.root_cause), expected.root_cause, "{}", q.id);
+            assert_eq!(blocks(lab.fix), expected.fix, "{}: fix", q.id);
+            assert_eq!(items(lab.prevention), expected.prevention, "{}", q.id);
+            let steps: Vec<_> = lab
+                .steps
+                .iter()
+                .map(|s| (blocks(s.evidence), blocks(s.prompt), blocks(s.read)))
+                .collect();
+            let want: Vec<_> = expected
+                .steps
+                .iter()
+                .map(|s| (s.evidence.clone(), s.prompt.clone(), s.read.clone()))
+                .collect();
+            assert_eq!(steps, want, "{}: steps", q.id);
+        }
         styled += blocks(q.answer)
             .iter()
             .filter(|b| !matches!(b, compiler::Block::Paragraph(s) if s.len() == 1))

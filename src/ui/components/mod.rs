@@ -1,10 +1,13 @@
 pub mod answer_editor;
+pub mod answer_part;
 pub mod answer_stats;
 pub mod banners;
 pub mod blocks;
 pub mod category_chips;
 pub mod dictate;
 pub mod field;
+pub mod follow_up_drill;
+pub mod lab_walkthrough;
 pub mod linked_stories;
 pub mod previous_versions;
 pub mod rate_buttons;

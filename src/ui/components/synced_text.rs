@@ -29,7 +29,7 @@ pub fn SyncedText(
     /// A `<textarea>` of this many rows; without, a one-line text input.
     #[prop(optional)]
     rows: Option<u32>,
-    #[prop(optional)] labelled_by: Option<&'static str>,
+    #[prop(optional, into)] labelled_by: Option<String>,
     #[prop(optional)] autocapitalize: Option<&'static str>,
     /// When the field's text is left alone (default: when it is the
     /// stored text). The tags field keeps "k8s, " as typed while it parses

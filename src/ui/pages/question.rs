@@ -3,9 +3,11 @@ use leptos::prelude::*;
 use crate::state::UserState;
 use crate::ui::components::answer_editor::AnswerEditor;
 use crate::ui::components::blocks::{Blocks, InlineList};
+use crate::ui::components::follow_up_drill::FollowUpDrill;
+use crate::ui::components::lab_walkthrough::LabWalkthrough;
 use crate::ui::components::linked_stories::LinkedStories;
 use crate::ui::components::rate_buttons::RateButtons;
-use opsdrill_core::bank::{self, model::inline_text, Question, Section, Style};
+use opsdrill_core::bank::{self, model::inline_text, Lab, Question, Section, Style};
 use opsdrill_core::insight;
 use opsdrill_core::route::Route;
 use opsdrill_core::search::{bank_index, neighbours, ListQuery};
@@ -64,25 +66,10 @@ pub fn QuestionPage(question: &'static Question, list: ListQuery) -> impl IntoVi
             <ul class="tags" aria-label="Topics">{topics}</ul>
 
             <QuestionSection question section=Section::Why revealed/>
-
-            // Behavioural questions only: the user's STAR stories for this question.
-            <LinkedStories question/>
-
-            <div class="compare" class:revealed=move || revealed.get()>
-                <div class="compare-mine">
-                    <AnswerEditor question/>
-                    <button
-                        type="button"
-                        class="button reveal"
-                        aria-expanded=move || revealed.get().to_string()
-                        aria-controls="answer-material"
-                        on:click=move |_| revealed.update(|r| *r = !*r)
-                    >
-                        {move || if revealed.get() { "Hide model answer" } else { "Show model answer" }}
-                    </button>
-                </div>
-                <AnswerMaterial question revealed/>
-            </div>
+            {match question.lab {
+                Some(lab) => view! { <LabBody question lab revealed/> }.into_any(),
+                None => view! { <AnswerBody question revealed/> }.into_any(),
+            }}
 
             <Show when=move || revealed.get()>
                 <RateButtons question on_rated/>
@@ -100,6 +87,42 @@ pub fn QuestionPage(question: &'static Question, list: ListQuery) -> impl IntoVi
                 {next.map(|(href, text)| view! { <Neighbour href text next=true/> })}
             </nav>
         </article>
+    }
+}
+
+/// A question's answer box beside the model answer, shown on demand.
+#[component]
+fn AnswerBody(question: &'static Question, revealed: RwSignal<bool>) -> impl IntoView {
+    view! {
+        // Behavioural questions only: the user's STAR stories for this question.
+        <LinkedStories question/>
+
+        <div class="compare" class:revealed=move || revealed.get()>
+            <div class="compare-mine">
+                <AnswerEditor question/>
+                <button
+                    type="button"
+                    class="button reveal"
+                    aria-expanded=move || revealed.get().to_string()
+                    aria-controls="answer-material"
+                    on:click=move |_| revealed.update(|r| *r = !*r)
+                >
+                    {move || if revealed.get() { "Hide model answer" } else { "Show model answer" }}
+                </button>
+            </div>
+            <AnswerMaterial question revealed/>
+        </div>
+    }
+}
+
+/// A lab, step by step; once worked through (`revealed`), its follow-ups.
+#[component]
+fn LabBody(question: &'static Question, lab: Lab, revealed: RwSignal<bool>) -> impl IntoView {
+    view! {
+        <LabWalkthrough question lab finished=revealed/>
+        <Show when=move || revealed.get()>
+            <QuestionSection question section=Section::FollowUps revealed/>
+        </Show>
     }
 }
 
@@ -152,7 +175,7 @@ fn QuestionSection(
         Section::Answer => view! { <Blocks blocks=q.answer/> }.into_any(),
         Section::Tip => view! { <Blocks blocks=q.tip/> }.into_any(),
         Section::Pitfalls => view! { <InlineList items=q.pitfalls/> }.into_any(),
-        Section::FollowUps => view! { <InlineList items=q.follow_ups/> }.into_any(),
+        Section::FollowUps => view! { <FollowUpDrill question/> }.into_any(),
     };
     let id = section_id(section);
     let class = (section == Section::Tip).then_some("tip");

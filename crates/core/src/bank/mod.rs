@@ -6,8 +6,8 @@ pub mod model;
 pub use opsdrill_text::markup;
 
 pub use model::{
-    Block, Category, Difficulty, Inline, Items, Prose, Question, Section, Span, SpanStyle, Style,
-    Text, Topic,
+    Block, Category, Difficulty, FollowUp, FollowUps, Inline, Items, Lab, LabStep, LabSteps, Prose,
+    Question, Section, Span, SpanStyle, Style, Text, Topic,
 };
 
 mod data {

@@ -13,7 +13,7 @@ pub use opsdrill_text::vocab::{Category, Difficulty, Section, Style};
 /// `opsdrill_text::markup` and decoded as it renders: a prose section into
 /// `Block`s, a list section into `Inline` lines (a list item, a talking
 /// point, a step), and those into `Span`s of one `SpanStyle`.
-pub use opsdrill_text::markup::{Block, Inline, Span, SpanStyle};
+pub use opsdrill_text::markup::{Block, FollowUp, Inline, LabStep, Span, SpanStyle};
 
 /// Where a section's text is: the n-th section of the bank's compressed
 /// text (decompressed once, on first use), or a string of its own.
@@ -64,6 +64,58 @@ section_text! {
     Items
 }
 
+section_text! {
+    /// A question's follow-ups with their answers.
+    FollowUps
+}
+
+section_text! {
+    /// A lab's steps: evidence, prompt and expert read.
+    LabSteps
+}
+
+impl FollowUps {
+    pub fn iter(self) -> impl Iterator<Item = FollowUp<'static>> {
+        self.decode().iter()
+    }
+
+    pub fn len(self) -> usize {
+        self.decode().len()
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.decode().is_empty()
+    }
+}
+
+impl LabSteps {
+    pub fn iter(self) -> impl Iterator<Item = LabStep<'static>> {
+        self.decode().iter()
+    }
+
+    pub fn len(self) -> usize {
+        self.decode().len()
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.decode().is_empty()
+    }
+
+    pub fn get(self, index: usize) -> Option<LabStep<'static>> {
+        self.decode().get(index)
+    }
+}
+
+/// What a troubleshooting lab has instead of a model answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Lab {
+    pub scenario: Prose,
+    pub steps: LabSteps,
+    pub root_cause: Prose,
+    pub fix: Prose,
+    pub prevention: Items,
+}
+
 impl Prose {
     pub fn blocks(self) -> impl Iterator<Item = Block<'static>> {
         self.decode().blocks()
@@ -112,10 +164,37 @@ pub struct Question {
     pub answer: Prose,
     pub tip: Prose,
     pub pitfalls: Items,
-    pub follow_ups: Items,
+    pub follow_ups: FollowUps,
+    /// A lab's scenario and steps: `Some` exactly for `Style::Lab`, whose
+    /// structure, talking points, answer, tip and pitfalls are empty.
+    pub lab: Option<Lab>,
 }
 
 impl Question {
+    /// A question with no text in any section, for tests to fill in with
+    /// struct update syntax (`Question { why, ..Question::blank("id") }`).
+    pub const fn blank(id: &'static str) -> Question {
+        const NO_PROSE: Prose = Prose(Text::Static(""));
+        const NO_ITEMS: Items = Items(Text::Static(""));
+        Question {
+            id,
+            category: Category::General,
+            text: "",
+            topics: &[],
+            difficulty: Difficulty::Intermediate,
+            style: Style::Story,
+            why: NO_PROSE,
+            structure: NO_ITEMS,
+            talking_points: NO_ITEMS,
+            keywords: Text::Static(""),
+            answer: NO_PROSE,
+            tip: NO_PROSE,
+            pitfalls: NO_ITEMS,
+            follow_ups: FollowUps(Text::Static("")),
+            lab: None,
+        }
+    }
+
     /// Section headings as the reader sees them; `ask` questions use their own.
     pub fn headings(&self) -> SectionHeadings {
         let heading = |section| self.style.heading(section);

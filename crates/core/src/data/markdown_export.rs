@@ -24,15 +24,7 @@ pub fn export(data: &UserData, questions: &[Question], now_ms: i64) -> String {
             question.id,
             time::format_date(answer.updated_ms.div_euclid(time::DAY_MS))
         ));
-        if !answer.text.trim().is_empty() {
-            out.push_str(answer.text.trim());
-            out.push_str("\n\n");
-        }
-        for (label, part) in answer.star.parts() {
-            if !part.trim().is_empty() {
-                out.push_str(&format!("**{label}.** {}\n\n", part.trim()));
-            }
-        }
+        export_answer(&mut out, answer);
     }
     // Answers whose question is not in this version of the bank.
     for (id, answer) in &data.answers {
@@ -40,13 +32,38 @@ pub fn export(data: &UserData, questions: &[Question], now_ms: i64) -> String {
             continue;
         }
         written += 1;
-        out.push_str(&format!("\n## {id}\n\n{}\n\n", answer.all_text().trim()));
+        out.push_str(&format!("\n## {id}\n\n"));
+        export_answer(&mut out, answer);
     }
     if written == 0 {
         out.push_str("\nNo answers written yet.\n");
     }
     export_stories(&mut out, data, questions);
     out
+}
+
+/// What the user wrote for one question: the answer or its STAR parts, a
+/// lab's step reads, then the answers to follow-ups after each follow-up.
+fn export_answer(out: &mut String, answer: &super::records::Answer) {
+    if !answer.text.trim().is_empty() {
+        out.push_str(answer.text.trim());
+        out.push_str("\n\n");
+    }
+    for (label, part) in answer.star.parts() {
+        if !part.trim().is_empty() {
+            out.push_str(&format!("**{label}.** {}\n\n", part.trim()));
+        }
+    }
+    for (n, step) in answer.steps.iter().enumerate() {
+        if !step.trim().is_empty() {
+            out.push_str(&format!("**Step {}.** {}\n\n", n + 1, step.trim()));
+        }
+    }
+    for (question, text) in &answer.follow_ups {
+        if !text.trim().is_empty() {
+            out.push_str(&format!("**Follow-up: {question}** {}\n\n", text.trim()));
+        }
+    }
 }
 
 /// "# My stories": every story that has something written, most recently
@@ -131,6 +148,16 @@ mod tests {
         assert!(md.contains("## retired-question"));
         assert!(md.contains("An old story."));
         assert!(!md.contains("No answers written yet"));
+
+        let mut lab = Answer::default();
+        lab.set_step(1, "Conntrack is full.".into());
+        lab.follow_ups
+            .insert("What would you alert on?".into(), "Count over max.".into());
+        data.answers.insert(story.id.into(), lab);
+        let md = export(&data, QUESTIONS, 0);
+        assert!(md.contains("**Step 2.** Conntrack is full."), "{md}");
+        assert!(md.contains("**Follow-up: What would you alert on?** Count over max."));
+        assert!(!md.contains("**Step 1.**"), "blank steps are left out");
         assert!(export(&UserData::default(), QUESTIONS, 0).contains("No answers written yet"));
     }
 

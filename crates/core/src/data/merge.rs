@@ -2,6 +2,8 @@
 //! different versions of an answer or a story meet, the newer leads and the
 //! older is kept below it.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use super::records::{Answer, AnswerVersion, StarText, Story, UserData};
 use crate::time;
 
@@ -75,7 +77,7 @@ pub fn keep_both(lead: &Answer, other: &Answer) -> (Answer, bool) {
         kept_both |= both;
         text
     };
-    let merged = Answer {
+    let mut merged = Answer {
         text: join(&lead.text, &other.text),
         star: StarText {
             situation: join(&lead.star.situation, &other.star.situation),
@@ -85,7 +87,22 @@ pub fn keep_both(lead: &Answer, other: &Answer) -> (Answer, bool) {
         },
         updated_ms: lead.updated_ms.max(other.updated_ms),
         previous: union_versions(&lead.previous, &other.previous),
+        follow_ups: BTreeMap::new(),
+        steps: Vec::new(),
     };
+    let follow_ups: BTreeSet<&String> = lead
+        .follow_ups
+        .keys()
+        .chain(other.follow_ups.keys())
+        .collect();
+    for question in follow_ups {
+        let text = join(lead.follow_up(question), other.follow_up(question));
+        merged.follow_ups.insert(question.clone(), text);
+    }
+    for index in 0..lead.steps.len().max(other.steps.len()) {
+        let text = join(lead.step(index), other.step(index));
+        merged.set_step(index, text);
+    }
     (merged, kept_both)
 }
 
@@ -418,6 +435,30 @@ mod tests {
         assert!(star.result.starts_with("p99 down"));
         assert!(star.result.ends_with("Latency fell 40%."));
         assert_eq!(star.situation, "Two teams, one database.");
+    }
+
+    #[test]
+    fn follow_up_answers_and_lab_steps_merge_like_the_answer() {
+        let with = |follow_up: &str, step: &str, ms: i64| {
+            let mut a = answer("", ms);
+            a.follow_ups.insert("Why?".into(), follow_up.into());
+            a.set_step(1, step.into());
+            a
+        };
+        let local = with("Because of conntrack.", "Ports run out.", 900);
+        let mut incoming = with("Because of NAT.", "Ports run out.", 100);
+        incoming
+            .follow_ups
+            .insert("Only there?".into(), "Yes.".into());
+        let (merged, kept_both) = keep_both(&local, &incoming);
+        assert!(kept_both);
+        let why = merged.follow_up("Why?");
+        assert!(
+            why.starts_with("Because of conntrack.") && why.ends_with("Because of NAT."),
+            "{why}"
+        );
+        assert_eq!(merged.follow_up("Only there?"), "Yes.");
+        assert_eq!(merged.steps, ["", "Ports run out."]);
     }
 
     #[test]

@@ -40,6 +40,22 @@ pub struct Answer {
     /// (a mock interview), so nothing the user wrote is lost.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub previous: Vec<AnswerVersion>,
+    /// The user's answers to the question's follow-ups, by the follow-up's
+    /// text (so an answer stays with its follow-up if the bank reorders them).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub follow_ups: BTreeMap<String, String>,
+    /// A lab: the user's read of each step's evidence, step 1 first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<String>,
+}
+
+/// A part of an answer besides its main text, written in its own field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnswerPart {
+    /// The answer to the follow-up with this question text.
+    FollowUp(String),
+    /// The read of a lab's step (from 0).
+    Step(usize),
 }
 
 /// An earlier text of an answer.
@@ -68,7 +84,7 @@ impl Answer {
         if self.text == text && self.star == star {
             return;
         }
-        if !self.is_empty() {
+        if !self.main_is_empty() {
             self.previous.push(AnswerVersion {
                 text: std::mem::take(&mut self.text),
                 star: std::mem::take(&mut self.star),
@@ -96,7 +112,7 @@ impl Answer {
     /// Undoes `replace_keeping_previous(empty, ..)` made at `replaced_ms` when
     /// nothing was written since: the earlier text comes back.
     pub fn restore_if_untouched(&mut self, replaced_ms: i64) -> bool {
-        let untouched = self.is_empty()
+        let untouched = self.main_is_empty()
             && self
                 .previous
                 .last()
@@ -112,16 +128,76 @@ impl Answer {
         true
     }
 
+    /// Whether the user wrote nothing at all: no answer, no follow-up
+    /// answer, no lab step.
     pub fn is_empty(&self) -> bool {
-        self.text.trim().is_empty() && self.star.is_empty()
+        self.main_is_empty()
+            && self.follow_ups.values().all(|t| t.trim().is_empty())
+            && self.steps.iter().all(|t| t.trim().is_empty())
     }
 
-    /// All the words the user wrote, for counting.
+    /// Whether the answer to the question itself (its text or STAR parts,
+    /// a lab's step reads) is blank; follow-up answers do not count.
+    pub fn main_is_empty(&self) -> bool {
+        self.text.trim().is_empty()
+            && self.star.is_empty()
+            && self.steps.iter().all(|t| t.trim().is_empty())
+    }
+
+    pub fn part(&self, part: &AnswerPart) -> &str {
+        match part {
+            AnswerPart::FollowUp(question) => self.follow_up(question),
+            AnswerPart::Step(index) => self.step(*index),
+        }
+    }
+
+    pub fn set_part(&mut self, part: &AnswerPart, text: String) {
+        match part {
+            AnswerPart::FollowUp(question) => {
+                self.follow_ups.insert(question.clone(), text);
+            }
+            AnswerPart::Step(index) => self.set_step(*index, text),
+        }
+    }
+
+    /// Whether two versions hold the same writing (earlier versions and
+    /// times aside).
+    pub fn same_writing(&self, other: &Answer) -> bool {
+        self.text == other.text
+            && self.star == other.star
+            && self.follow_ups == other.follow_ups
+            && self.steps == other.steps
+    }
+
+    /// The user's answer to one follow-up, if written.
+    pub fn follow_up(&self, question: &str) -> &str {
+        self.follow_ups.get(question).map_or("", String::as_str)
+    }
+
+    /// The user's read of lab step `index` (from 0), if written.
+    pub fn step(&self, index: usize) -> &str {
+        self.steps.get(index).map_or("", String::as_str)
+    }
+
+    /// Sets the read of lab step `index`, growing the list as needed.
+    pub fn set_step(&mut self, index: usize, text: String) {
+        if self.steps.len() <= index {
+            self.steps.resize(index + 1, String::new());
+        }
+        self.steps[index] = text;
+    }
+
+    /// All the words of the answer itself (text, STAR parts, a lab's step
+    /// reads), for counting and for the answer insight.
     pub fn all_text(&self) -> String {
         let mut all = self.text.clone();
         for (_, part) in self.star.parts() {
             all.push('\n');
             all.push_str(part);
+        }
+        for step in &self.steps {
+            all.push('\n');
+            all.push_str(step);
         }
         all
     }
@@ -413,6 +489,41 @@ mod tests {
         assert_eq!(answer.previous.len(), 1);
         assert_eq!(answer.previous[0].text, "New.");
         assert!(!answer.restore_previous(5, 80));
+    }
+
+    #[test]
+    fn follow_up_answers_and_lab_steps_count_as_writing_and_survive_a_round_trip() {
+        let mut answer = Answer::default();
+        answer
+            .follow_ups
+            .insert("Why 137?".into(), "SIGKILL is 9; 128 + 9.".into());
+        assert!(!answer.is_empty() && answer.main_is_empty());
+        // A mock interview's blank start keeps no empty earlier version.
+        answer.replace_keeping_previous("Typed.".into(), StarText::default(), 5, "mock interview");
+        assert!(answer.previous.is_empty());
+        answer.set_step(2, "Port exhaustion.".into());
+        assert_eq!(answer.steps.len(), 3);
+        assert_eq!(
+            (answer.step(0), answer.step(2), answer.step(9)),
+            ("", "Port exhaustion.", "")
+        );
+        assert!(answer.all_text().contains("Port exhaustion."));
+        assert_eq!(answer.follow_up("Why 137?"), "SIGKILL is 9; 128 + 9.");
+        let mut other = answer.clone();
+        assert!(other.same_writing(&answer));
+        other.set_part(&AnswerPart::FollowUp("Why 137?".into()), "Signal 9.".into());
+        assert!(!other.same_writing(&answer));
+        assert_eq!(
+            other.part(&AnswerPart::FollowUp("Why 137?".into())),
+            "Signal 9."
+        );
+        other.set_part(&AnswerPart::Step(0), "Look at dmesg.".into());
+        assert_eq!(other.part(&AnswerPart::Step(0)), "Look at dmesg.");
+        let json = serde_json::to_string(&answer).unwrap();
+        assert_eq!(serde_json::from_str::<Answer>(&json).unwrap(), answer);
+        // An answer written before follow-ups existed still loads.
+        let old: Answer = serde_json::from_str(r#"{"text":"Old.","updated_ms":3}"#).unwrap();
+        assert!(old.follow_ups.is_empty() && old.steps.is_empty());
     }
 
     #[test]
