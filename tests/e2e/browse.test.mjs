@@ -6,7 +6,7 @@ import {
   appReady, DESKTOP, finish, newPage, noSidewaysScroll, openApp, PHONE, questionsIn, screenshot, serverAndBrowser,
 } from './support.mjs';
 
-const total = ['general', 'technical', 'behavioural', 'ask'].map(questionsIn).reduce((a, b) => a + b, 0);
+const total = ['general', 'technical', 'behavioural', 'ask', 'labs'].map(questionsIn).reduce((a, b) => a + b, 0);
 
 const env = serverAndBrowser();
 

@@ -14,7 +14,7 @@ const behavioural = questionsIn('behavioural');
 const env = serverAndBrowser();
 
 const CONFLICT = 'conflict-with-another-team';
-const CONFLICT_TEXT = /conflict you had with a colleague or another team/;
+const CONFLICT_TEXT = /clash between you and another team/;
 const MANAGER = 'disagreeing-with-manager';
 const MANAGER_TEXT = /disagreed with your manager/;
 const COMMANDER = 'incident-commander-under-pressure';
@@ -68,7 +68,7 @@ describe('story bank', () => {
 
     // Link two behavioural questions, one found through the filter.
     const filter = page.getByRole('searchbox', { name: 'Filter the questions' });
-    await filter.fill('conflict colleague');
+    await filter.fill('clash another team');
     assert.equal(await page.locator('.story-questions li:visible').count(), 1);
     await page.getByRole('checkbox', { name: CONFLICT_TEXT }).check();
     await filter.fill('');

@@ -108,19 +108,6 @@ pub(crate) fn sub_prose(
 pub fn follow_ups(problems: &mut Problems, section: &SourceSection) -> Vec<FollowUp> {
     let (before, headings) = split_sub_headings(section, &[3, 4]);
     if headings.is_empty() {
-        // TRANSITION (bank v2): files still listing bare questions pass until
-        // every one has answers; then this branch goes.
-        if let Ok(blocks) = parse_blocks(&section.body, false) {
-            let items = crate::question::bullets(problems, section, blocks, rules::FOLLOW_UPS);
-            return items
-                .into_iter()
-                .map(|question| FollowUp {
-                    depth: 1,
-                    question,
-                    answer: Vec::new(),
-                })
-                .collect();
-        }
         problems.add(
             section.line,
             "`## Follow-ups` must hold `### ` follow-up questions, each with its answer below it",

@@ -812,6 +812,12 @@ pub fn parse_question(
     let category = read_category(&mut problems, category_dir);
     let style = read_style(&mut problems, fields.style, category);
     let difficulty = read_difficulty(&mut problems, fields.difficulty);
+    if style == Some(Style::Design) && difficulty == Some(Difficulty::Foundational) {
+        problems.add(
+            fields.difficulty.line,
+            "a design question is never `foundational` (see Difficulty in content/FORMAT.md)",
+        );
+    }
     let question_topics = read_topics(&mut problems, fields.topics, topics);
 
     let sections = split_sections(&mut problems, &lines, front.body_start);

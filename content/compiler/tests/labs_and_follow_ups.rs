@@ -284,3 +284,18 @@ fn follow_ups_need_questions_with_answers() {
         &format!("{P}:{line}: `## Follow-ups` follow-ups (`### `): found 1, expected 2 to 4"),
     );
 }
+
+#[test]
+fn follow_ups_without_answers_are_rejected() {
+    let text = valid_lab();
+    let start = text.find("## Follow-ups").unwrap();
+    let bare = format!(
+        "{}## Follow-ups\n- Why five seconds?\n- Would NodeLocal DNSCache help?\n",
+        &text[..start]
+    );
+    let line = line_of(&bare, "## Follow-ups");
+    assert_error(
+        &bare,
+        &format!("{P}:{line}: `## Follow-ups` must hold `### ` follow-up questions, each with its answer below it"),
+    );
+}

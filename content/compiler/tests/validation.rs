@@ -491,3 +491,14 @@ fn the_real_bank_is_valid() {
         panic!("the bank has problems:\n{}", list.join("\n"));
     }
 }
+
+#[test]
+fn a_design_question_is_never_foundational() {
+    let text = valid_story()
+        .replace("style: story", "style: design")
+        .replace("difficulty: intermediate", "difficulty: foundational");
+    assert_error(
+        &text,
+        &format!("{P}:5: a design question is never `foundational` (see Difficulty in content/FORMAT.md)"),
+    );
+}

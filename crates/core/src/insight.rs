@@ -142,12 +142,12 @@ mod tests {
         // The compiler's keywords and the answer's stems come from the same
         // code, so a point's own text always counts as covering it.
         for q in bank::QUESTIONS {
-            assert_eq!(
-                q.keywords.get().split('\n').count(),
-                q.talking_points.len(),
-                "{}",
-                q.id
-            );
+            // A lab has neither talking points nor their keywords.
+            let keyword_lines = match q.keywords.get() {
+                "" => 0,
+                lines => lines.split('\n').count(),
+            };
+            assert_eq!(keyword_lines, q.talking_points.len(), "{}", q.id);
             for (i, point) in q.talking_points.iter().enumerate() {
                 let text = inline_text(point);
                 assert!(covered_points(&text, q)[i], "{}: `{text}`", q.id);

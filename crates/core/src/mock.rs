@@ -42,6 +42,8 @@ pub fn pick_questions(
     let mut pool: Vec<&'static Question> = questions
         .iter()
         .filter(|q| config.categories.is_empty() || config.categories.contains(&q.category))
+        // A lab is worked step by step; mock interviews ask questions only.
+        .filter(|q| q.lab.is_none())
         .collect();
     let mut rng = Shuffle(seed ^ 0x9E37_79B9_7F4A_7C15);
     // Fisher-Yates.
@@ -304,6 +306,11 @@ mod tests {
         assert_eq!(all.len(), 10);
         let few = pick_questions(QUESTIONS, &config(10_000, vec![Category::Ask]), 1);
         assert_eq!(few.len(), crate::bank::count_in(Category::Ask));
+        let every = pick_questions(QUESTIONS, &config(10_000, vec![]), 1);
+        assert!(
+            every.iter().all(|q| q.lab.is_none()),
+            "no labs in a mock interview yet"
+        );
     }
 
     #[test]

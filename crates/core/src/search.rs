@@ -1,5 +1,6 @@
 //! Finding questions: filters by category and topic, and a case-insensitive
-//! text search over question text, topics and talking points. Pure Rust.
+//! text search over question text, topics and talking points (a lab's
+//! scenario and prevention instead). Pure Rust.
 
 use crate::bank::{self, model::inline_text, Category, Question};
 
@@ -31,9 +32,20 @@ fn haystack(question: &Question) -> String {
         text.push('\n');
         text.push_str(bank::topic_name(slug));
     }
-    for point in question.talking_points.iter() {
+    let points = question
+        .lab
+        .map_or(question.talking_points, |lab| lab.prevention);
+    for point in points.iter() {
         text.push('\n');
         text.push_str(&inline_text(point));
+    }
+    if let Some(lab) = question.lab {
+        for block in lab.scenario.blocks() {
+            if let bank::Block::Paragraph(inline) = block {
+                text.push('\n');
+                text.push_str(&inline_text(inline));
+            }
+        }
     }
     text.to_lowercase()
 }
@@ -265,9 +277,29 @@ mod tests {
 
     #[test]
     fn the_real_bank_is_searchable_by_talking_points() {
-        // Every question can be found by the first talking point it lists.
+        // Every question can be found by the first talking point it lists,
+        // a lab by its first prevention bullet and by its scenario's words.
         for question in bank::QUESTIONS {
-            let point = inline_text(question.talking_points.get(0).expect("a point"));
+            let points = question
+                .lab
+                .map_or(question.talking_points, |lab| lab.prevention);
+            let point = inline_text(points.get(0).expect("a point"));
+            if let Some(lab) = question.lab {
+                let Some(bank::Block::Paragraph(first)) = lab.scenario.blocks().next() else {
+                    panic!("{}: a scenario starts with a paragraph", question.id)
+                };
+                let opening: String = inline_text(first)
+                    .split_whitespace()
+                    .take(6)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let found = bank_index().search(&text(&opening));
+                assert!(
+                    found.iter().any(|q| q.id == question.id),
+                    "{} not found by `{opening}`",
+                    question.id
+                );
+            }
             let found = bank_index().search(&text(&point));
             assert!(
                 found.iter().any(|q| q.id == question.id),

@@ -10,6 +10,9 @@ use opsdrill_core::bank::{self, Category};
 pub fn CategoryChips(
     #[prop(into)] selected: Signal<Option<Category>>,
     #[prop(into)] on_pick: Callback<Option<Category>>,
+    /// Leaves out Labs, for commute mode, which does not read them yet.
+    #[prop(optional)]
+    without_labs: bool,
 ) -> impl IntoView {
     let chip = move |choice: Option<Category>| {
         view! {
@@ -26,7 +29,11 @@ pub fn CategoryChips(
     view! {
         <div class="chips" role="group" aria-label="Category">
             {chip(None)}
-            {Category::ALL.into_iter().map(|c| chip(Some(c))).collect_view()}
+            {Category::ALL
+                .into_iter()
+                .filter(|c| !(without_labs && *c == Category::Labs))
+                .map(|c| chip(Some(c)))
+                .collect_view()}
         </div>
     }
 }
@@ -58,7 +65,8 @@ pub fn CategoryChecks(chosen: RwSignal<Vec<Category>>) -> impl IntoView {
     view! {
         <fieldset class="field">
             <legend>"Categories"</legend>
-            {Category::ALL.into_iter().map(check).collect_view()}
+            // Labs are worked step by step, which a mock interview does not do yet.
+            {Category::ALL.into_iter().filter(|c| *c != Category::Labs).map(check).collect_view()}
         </fieldset>
     }
 }

@@ -36,7 +36,13 @@ pub fn CommutePage() -> impl IntoView {
     let user = expect_context::<UserState>();
     let can_speak = speech::available();
     let category = RwSignal::new(None::<Category>);
-    let queue = Memo::new(move |_| user.practice_queue(category.get()));
+    // Commute mode reads questions aloud; a lab's evidence needs the screen.
+    let queue = Memo::new(move |_| {
+        let mut queue = user.practice_queue(category.get());
+        queue.due.retain(|q| q.lab.is_none());
+        queue.new.retain(|q| q.lab.is_none());
+        queue
+    });
     let empty_config = Config {
         answer_pause_ms: 0,
         voice: can_speak,

@@ -36,7 +36,7 @@ pub fn StartScreen(
         <p class="hint">"Play/pause on a headset or the lock screen pauses and resumes; next track skips. The screen stays on while it runs. Voice, speed and pause length are in "
             <a href="#/settings">"Settings"</a> "."
         </p>
-        <CategoryChips selected=category on_pick=move |choice| category.set(choice)/>
+        <CategoryChips selected=category on_pick=move |choice| category.set(choice) without_labs=true/>
         <p class="practice-counts" role="status">
             {move || queue.with(|q| format!(
                 "{} in today's queue: {} due, {} new",
