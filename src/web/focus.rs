@@ -18,6 +18,15 @@ pub fn focus(selector: &str) -> bool {
     find(selector).map(|el| el.focus()).is_some()
 }
 
+/// Focuses the first element matching `selector` once the change just made
+/// has been drawn (the element may only appear with it).
+pub fn focus_after_render(selector: impl Into<String>) {
+    let selector = selector.into();
+    leptos::prelude::request_animation_frame(move || {
+        focus(&selector);
+    });
+}
+
 /// Focuses the first match of `selector` inside `root`.
 pub fn focus_within(root: &web_sys::Element, selector: &str) -> bool {
     root.query_selector(selector)

@@ -52,6 +52,8 @@ describe('troubleshooting labs', () => {
     await page.getByRole('heading', { level: 3, name: 'Expert read' }).waitFor();
     await page.getByRole('button', { name: 'Next step' }).click();
     await page.getByRole('heading', { level: 2, name: `Step 2 of ${STEPS}` }).waitFor();
+    // Keyboard and screen-reader users land on the new step.
+    await page.waitForFunction(() => document.activeElement?.id === 'lab-step-2');
     assert.equal(await page.getByRole('button', { name: 'Next step' }).count(), 0, 'only after revealing step 2');
 
     // A reload comes back at the first step without a read, the read kept.
@@ -91,6 +93,7 @@ describe('troubleshooting labs', () => {
     await appReady(page);
     await page.getByRole('heading', { level: 2, name: 'Follow-ups' }).waitFor();
     await page.getByRole('button', { name: 'Drill the follow-ups' }).click();
+    await page.waitForFunction(() => document.activeElement?.id === 'follow-up-drill-focus');
     for (const [i, question] of FOLLOW_UPS.entries()) {
       await page.getByText(new RegExp(`^${i + 1} of ${FOLLOW_UPS.length}, `)).waitFor();
       const box = page.getByRole('textbox', { name: question.replace(/`/g, '') });

@@ -6,7 +6,8 @@ use leptos::prelude::*;
 
 use super::answer_part::AnswerPartField;
 use super::blocks::{Blocks, InlineText};
-use crate::web::focus::focus;
+use super::reveal::Reveal;
+use crate::web::focus::focus_after_render;
 use opsdrill_core::bank::{FollowUp, Question};
 use opsdrill_core::data::records::AnswerPart;
 
@@ -25,7 +26,7 @@ pub fn FollowUpDrill(question: &'static Question) -> impl IntoView {
     let drill = RwSignal::new(Drill::NotBegun);
     let go = move |to: Drill| {
         drill.set(to);
-        focus("#follow-up-drill-focus");
+        focus_after_render("#follow-up-drill-focus");
     };
     let list = follow_ups.clone();
     view! {
@@ -89,14 +90,7 @@ fn DrillStep(
             labelled_by="follow-up-question"
             hint="Say or write your answer before you reveal ours."
         />
-        <Show
-            when=move || revealed.get()
-            fallback=move || view! {
-                <button type="button" class="button" on:click=move |_| revealed.set(true)>
-                    "Reveal the answer"
-                </button>
-            }
-        >
+        <Reveal label="Reveal the answer" revealed>
             <div class="follow-up-answer">
                 <h4>"Our answer"</h4>
                 <Blocks blocks=follow_up.answer/>
@@ -104,7 +98,7 @@ fn DrillStep(
             <button type="button" class="button" on:click=move |_| on_next()>
                 {if last { "Finish the drill" } else { "Next follow-up" }}
             </button>
-        </Show>
+        </Reveal>
     }
 }
 

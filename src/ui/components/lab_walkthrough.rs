@@ -7,8 +7,9 @@ use leptos::prelude::*;
 
 use super::answer_part::AnswerPartField;
 use super::blocks::{Blocks, InlineList};
+use super::reveal::Reveal;
 use crate::state::UserState;
-use crate::web::focus::focus;
+use crate::web::focus::focus_after_render;
 use opsdrill_core::bank::{Lab, LabStep, Question};
 use opsdrill_core::data::records::AnswerPart;
 
@@ -39,10 +40,10 @@ pub fn LabWalkthrough(
         if index + 1 < total {
             // Only the current step offers "Next step".
             current.set(index + 1);
-            focus(&format!("#lab-step-{}", index + 2));
+            focus_after_render(format!("#lab-step-{}", index + 2));
         } else {
             finished.set(true);
-            focus("#root-cause");
+            focus_after_render("#root-cause");
         }
     };
     let step_views = steps
@@ -114,14 +115,7 @@ fn StepView(
                 labelled_by=prompt_id
                 hint="Your read: what it shows, what it rules out, what you would run next."
             />
-            <Show
-                when=move || revealed.get()
-                fallback=move || view! {
-                    <button type="button" class="button" on:click=move |_| revealed.set(true)>
-                        "Reveal the expert read"
-                    </button>
-                }
-            >
+            <Reveal label="Reveal the expert read" revealed>
                 <div class="expert-read">
                     <h3>"Expert read"</h3>
                     <Blocks blocks=step.read/>
@@ -131,7 +125,7 @@ fn StepView(
                         {if last { "Show the root cause" } else { "Next step" }}
                     </button>
                 </Show>
-            </Show>
+            </Reveal>
         </section>
     }
 }

@@ -11,6 +11,7 @@ pub mod lab_walkthrough;
 pub mod linked_stories;
 pub mod previous_versions;
 pub mod rate_buttons;
+pub mod reveal;
 pub mod shortcuts;
 pub mod site_header;
 pub mod star_fields;

@@ -52,6 +52,28 @@ macro_rules! section_text {
             }
         }
     };
+    // A section that is a list of `$item`s: also iter, len, is_empty, get.
+    ($(#[$doc:meta])* $name:ident of $item:ident) => {
+        section_text!($(#[$doc])* $name);
+
+        impl $name {
+            pub fn iter(self) -> impl Iterator<Item = $item<'static>> {
+                self.decode().iter()
+            }
+
+            pub fn len(self) -> usize {
+                self.decode().len()
+            }
+
+            pub fn is_empty(self) -> bool {
+                self.decode().is_empty()
+            }
+
+            pub fn get(self, index: usize) -> Option<$item<'static>> {
+                self.iter().nth(index)
+            }
+        }
+    };
 }
 
 section_text! {
@@ -61,49 +83,17 @@ section_text! {
 
 section_text! {
     /// A list section: its items.
-    Items
+    Items of Inline
 }
 
 section_text! {
     /// A question's follow-ups with their answers.
-    FollowUps
+    FollowUps of FollowUp
 }
 
 section_text! {
     /// A lab's steps: evidence, prompt and expert read.
-    LabSteps
-}
-
-impl FollowUps {
-    pub fn iter(self) -> impl Iterator<Item = FollowUp<'static>> {
-        self.decode().iter()
-    }
-
-    pub fn len(self) -> usize {
-        self.decode().len()
-    }
-
-    pub fn is_empty(self) -> bool {
-        self.decode().is_empty()
-    }
-}
-
-impl LabSteps {
-    pub fn iter(self) -> impl Iterator<Item = LabStep<'static>> {
-        self.decode().iter()
-    }
-
-    pub fn len(self) -> usize {
-        self.decode().len()
-    }
-
-    pub fn is_empty(self) -> bool {
-        self.decode().is_empty()
-    }
-
-    pub fn get(self, index: usize) -> Option<LabStep<'static>> {
-        self.decode().get(index)
-    }
+    LabSteps of LabStep
 }
 
 /// What a troubleshooting lab has instead of a model answer.
@@ -119,24 +109,6 @@ pub struct Lab {
 impl Prose {
     pub fn blocks(self) -> impl Iterator<Item = Block<'static>> {
         self.decode().blocks()
-    }
-}
-
-impl Items {
-    pub fn iter(self) -> impl Iterator<Item = Inline<'static>> {
-        self.decode().iter()
-    }
-
-    pub fn len(self) -> usize {
-        self.decode().len()
-    }
-
-    pub fn is_empty(self) -> bool {
-        self.decode().is_empty()
-    }
-
-    pub fn get(self, index: usize) -> Option<Inline<'static>> {
-        self.decode().get(index)
     }
 }
 

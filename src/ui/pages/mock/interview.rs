@@ -109,9 +109,7 @@ impl Interview {
             if !record.items.is_empty() {
                 self.user.save_mock(record);
                 self.summary.set(Some((started, true)));
-                request_animation_frame(|| {
-                    focus::focus("#mock-summary-heading");
-                });
+                focus::focus_after_render("#mock-summary-heading");
             }
             self.session.set(None);
             crate::web::browser::scroll_to_top();
