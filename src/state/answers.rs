@@ -81,19 +81,12 @@ impl Answers {
         }
     }
 
-    /// A mock interview starts this question from a blank answer; the text
-    /// there (if any) is kept as a previous version. Returns the time to pass
+    /// A mock interview starts this question from a blank answer; what was
+    /// written there (if anything) is kept as a previous version. Returns the time to pass
     /// to `end_mock`.
     pub fn begin_mock(&self, id: &str) -> i64 {
         let now = now_ms();
-        self.change_now(id, |answer| {
-            answer.replace_keeping_previous(
-                String::new(),
-                Default::default(),
-                now,
-                "mock interview",
-            )
-        });
+        self.change_now(id, |answer| answer.set_aside(now, "mock interview"));
         now
     }
 

@@ -4,7 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::web::local_storage::{Unreadable, WriteError};
+use crate::web::local_storage::{self, Unreadable, WriteError};
+use opsdrill_core::data::usage;
 
 #[derive(Debug, Clone, Default, PartialEq)]
 struct Status {
@@ -19,10 +20,14 @@ struct Status {
     unreadable_dismissed: bool,
     /// Keys that must not be written (their unreadable value was not copied).
     protected: Vec<String>,
+    /// The "nearly full" banner was dismissed.
+    nearly_full_dismissed: bool,
 }
 
+/// The status, and apart from it (it changes with every write) what
+/// OpsDrill uses of localStorage.
 #[derive(Clone, Copy)]
-pub struct StorageHealth(RwSignal<Status>);
+pub struct StorageHealth(RwSignal<Status>, RwSignal<usize>);
 
 impl StorageHealth {
     pub(super) fn new(
@@ -30,12 +35,37 @@ impl StorageHealth {
         unreadable: Vec<Unreadable>,
         protected: Vec<String>,
     ) -> Self {
-        StorageHealth(RwSignal::new(Status {
-            blocked,
-            unreadable,
-            protected,
-            ..Status::default()
-        }))
+        StorageHealth(
+            RwSignal::new(Status {
+                blocked,
+                unreadable,
+                protected,
+                ..Status::default()
+            }),
+            RwSignal::new(local_storage::used()),
+        )
+    }
+
+    /// What OpsDrill uses of the localStorage budget (UTF-16 code units).
+    pub fn used(&self) -> usize {
+        self.1.get()
+    }
+
+    /// At 80% of the budget, unless dismissed (it comes back at the next load).
+    pub fn nearly_full(&self) -> bool {
+        usage::nearly_full(self.1.get()) && !self.0.with(|s| s.nearly_full_dismissed)
+    }
+
+    pub fn dismiss_nearly_full(&self) {
+        self.0.update(|s| s.nearly_full_dismissed = true);
+    }
+
+    /// Takes the count after a write in.
+    pub(super) fn note_usage(&self) {
+        let used = local_storage::used();
+        if self.1.get_untracked() != used {
+            self.1.set(used);
+        }
     }
 
     /// Why storage cannot be used, if it cannot.

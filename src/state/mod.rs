@@ -37,7 +37,7 @@ pub use save_queue::SaveQueue;
 pub use stories::Stories;
 
 use crate::web::clock::now_ms;
-use crate::web::local_storage;
+use crate::web::{local_storage, persistence};
 use keyed::Keyed;
 
 #[derive(Clone, Copy)]
@@ -74,6 +74,8 @@ impl UserState {
         );
         let saves = SaveQueue::new(health);
         let data = loaded.data;
+        let wrote_before = data.answers.values().any(|a| !a.is_empty())
+            || data.stories.values().any(|s| !s.is_empty());
         let settings = Record::new(data.settings, || StoreKey::Settings, saves);
         let reminder = BackupReminder(settings);
         let state = UserState {
@@ -87,8 +89,9 @@ impl UserState {
         };
         saves.set_writer(Arc::new(move |key| state.write(key)));
         sync::listen(state);
-        if !health.is_blocked_untracked() {
-            local_storage::request_persistence();
+        // Persistent storage is asked for once there is something to keep.
+        if wrote_before && !health.is_blocked_untracked() {
+            persistence::ask_once();
         }
         state
     }
@@ -96,12 +99,19 @@ impl UserState {
     /// Writes the record under `key` now (`None`: it no longer exists).
     fn write(&self, key: &StoreKey) -> Option<Result<(), local_storage::WriteError>> {
         match key {
-            StoreKey::Answer(id) => self.answers.records.write(id),
-            StoreKey::Story(id) => self.stories.records.write(id),
+            StoreKey::Answer(id) => self.answers.records.write(id).inspect(Self::first_writing),
+            StoreKey::Story(id) => self.stories.records.write(id).inspect(Self::first_writing),
             StoreKey::Settings => Some(self.settings.write()),
             StoreKey::Schedule => Some(self.schedule.write()),
             StoreKey::Marks => Some(self.marks.write()),
             StoreKey::Mocks => Some(self.mocks.write()),
+        }
+    }
+
+    /// The first answer or story saved: now there is something to keep.
+    fn first_writing(outcome: &Result<(), local_storage::WriteError>) {
+        if outcome.is_ok() {
+            persistence::ask_once();
         }
     }
 

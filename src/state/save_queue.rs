@@ -123,6 +123,7 @@ impl SaveQueue {
             write()
         };
         self.health.note_outcome(&name, &outcome);
+        self.health.note_usage();
         outcome
     }
 

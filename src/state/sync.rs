@@ -14,6 +14,10 @@ use crate::web::local_storage;
 
 pub(super) fn listen(state: UserState) {
     let _ = window_event_listener(leptos::ev::storage, move |event| {
+        if let Some(key) = event.key() {
+            local_storage::note_other_tab(&key, event.new_value().as_deref());
+            state.saves.health().note_usage();
+        }
         if let Some(key) = event.key().as_deref().and_then(StoreKey::parse) {
             from_other_tab(state, &key, event.new_value());
         }

@@ -84,6 +84,34 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Safari, or another browser on WebKit's storage rules (every browser on
+/// iOS): a site's stored data is deleted after seven days without a visit
+/// unless the app is on the Home Screen.
+pub fn has_webkit_eviction() -> bool {
+    let agent = web_sys::window()
+        .and_then(|w| w.navigator().user_agent().ok())
+        .unwrap_or_default();
+    agent.contains("AppleWebKit") && !agent.contains("Chrome/") && !agent.contains("Android")
+}
+
+/// Whether the app runs installed (from the Home Screen or the Dock).
+pub fn is_installed() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let standalone = window
+        .match_media("(display-mode: standalone)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches());
+    // iOS Safari's own flag for a Home Screen app.
+    let ios = js_sys::Reflect::get(&window.navigator(), &"standalone".into())
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false);
+    standalone || ios
+}
+
 /// Whether a key press happened while typing, where shortcuts must not fire.
 pub fn is_typing(event: &web_sys::KeyboardEvent) -> bool {
     use wasm_bindgen::JsCast;
@@ -94,29 +122,6 @@ pub fn is_typing(event: &web_sys::KeyboardEvent) -> bool {
             matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
                 || el.has_attribute("contenteditable")
         })
-}
-
-/// Whether storage is persistent, and usage and quota in bytes, when the
-/// browser says.
-pub async fn storage_estimate() -> (Option<bool>, Option<(f64, f64)>) {
-    use wasm_bindgen::JsCast;
-    use wasm_bindgen_futures::JsFuture;
-    let Some(manager) = web_sys::window().map(|w| w.navigator().storage()) else {
-        return (None, None);
-    };
-    let persisted = match manager.persisted() {
-        Ok(promise) => JsFuture::from(promise).await.ok().and_then(|v| v.as_bool()),
-        Err(_) => None,
-    };
-    let estimate = match manager.estimate() {
-        Ok(promise) => JsFuture::from(promise)
-            .await
-            .ok()
-            .map(|v| v.unchecked_into::<web_sys::StorageEstimate>())
-            .and_then(|e| Some((e.get_usage()?, e.get_quota()?))),
-        Err(_) => None,
-    };
-    (persisted, estimate)
 }
 
 /// The bytes of a file the user picked.

@@ -27,16 +27,6 @@ pub fn focus_after_render(selector: impl Into<String>) {
     });
 }
 
-/// Focuses the first match of `selector` inside `root`.
-pub fn focus_within(root: &web_sys::Element, selector: &str) -> bool {
-    root.query_selector(selector)
-        .ok()
-        .flatten()
-        .and_then(html)
-        .map(|el| el.focus())
-        .is_some()
-}
-
 /// Focuses the first element of `selectors` that exists.
 pub fn focus_first(selectors: &[&str]) -> bool {
     selectors.iter().any(|selector| focus(selector))

@@ -3,21 +3,47 @@
 //! (QuotaExceededError under its several names) or hold values this version
 //! cannot read. Unreadable values are copied aside and never overwritten.
 //!
-//! Records are written through `gloo_storage::LocalStorage` (typed values,
-//! typed errors). Its `raw()` is used where strings must be read or kept as
-//! they are: the stored text is what the codec migrates, and an unreadable
-//! value is copied aside byte for byte. gloo panics when storage is blocked,
-//! so every call first checks that storage can be reached.
+//! Records are encoded by the codec and written as text through
+//! `gloo_storage::LocalStorage::raw()`, so the size of every value is known:
+//! this module keeps the count of what OpsDrill uses (`used`), which the
+//! browser does not tell. An unreadable value is copied aside byte for byte.
+//! gloo panics when storage is blocked, so every call first checks that
+//! storage can be reached.
 
+use std::cell::RefCell;
 use std::collections::BTreeSet;
 
-use gloo_storage::errors::StorageError;
 use gloo_storage::{LocalStorage, Storage};
 use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 
 use opsdrill_core::data::codec::{self, StoreKey};
+use opsdrill_core::data::usage::Usage;
 use opsdrill_core::data::UserData;
+
+thread_local! {
+    static USAGE: RefCell<Usage> = RefCell::new(Usage::default());
+}
+
+/// What OpsDrill's keys and values take of localStorage, in UTF-16 code
+/// units (see `opsdrill_core::data::usage`).
+pub fn used() -> usize {
+    USAGE.with(|u| u.borrow().total())
+}
+
+fn note_set(key: &str, value: &str) {
+    USAGE.with(|u| u.borrow_mut().set(key, value));
+}
+
+/// Another tab wrote `key` (or removed it: `None`); the count follows.
+pub fn note_other_tab(key: &str, value: Option<&str>) {
+    if key.starts_with(codec::PREFIX) {
+        USAGE.with(|u| match value {
+            Some(value) => u.borrow_mut().set(key, value),
+            None => u.borrow_mut().remove(key),
+        });
+    }
+}
 
 /// A stored value the app could not read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -121,6 +147,12 @@ pub fn load(now_ms: i64) -> Loaded {
         }
     };
     let existing: BTreeSet<&str> = keys.iter().map(String::as_str).collect();
+    USAGE.with(|u| *u.borrow_mut() = Usage::default());
+    for key in keys.iter().filter(|k| k.starts_with(codec::PREFIX)) {
+        if let Ok(Some(value)) = storage.get_item(key) {
+            note_set(key, &value);
+        }
+    }
     for key in &keys {
         let Some(store_key) = StoreKey::parse(key) else {
             continue;
@@ -144,8 +176,12 @@ pub fn load(now_ms: i64) -> Loaded {
                 Some(copy) => Some(copy.clone()),
                 None => {
                     let copy = codec::corrupt_copy_key(key, now_ms);
-                    (!existing.contains(copy.as_str()) && storage.set_item(&copy, &raw).is_ok())
-                        .then_some(copy)
+                    let copied =
+                        !existing.contains(copy.as_str()) && storage.set_item(&copy, &raw).is_ok();
+                    if copied {
+                        note_set(&copy, &raw);
+                    }
+                    copied.then_some(copy)
                 }
             };
             if copied_to.is_none() {
@@ -162,21 +198,20 @@ pub fn load(now_ms: i64) -> Loaded {
     loaded
 }
 
-/// Writes one record in its stored form (`codec::versioned`).
+/// Writes one record in its stored form (`codec::encode`).
 pub fn write<T: Serialize>(key: &str, record: &T) -> Result<(), WriteError> {
-    reachable().map_err(|_| WriteError::Blocked)?;
-    LocalStorage::set(key, codec::versioned(record)).map_err(|error| match error {
-        StorageError::JsError(js) => write_error(js.name),
-        other => WriteError::Other(other.to_string()),
-    })
+    write_text(key, &codec::encode(record))
 }
 
-/// Writes a text as it is (a copy of the data saved before an import).
+/// Writes a text as it is (a record already encoded, a copy of the data
+/// saved before an import).
 pub fn write_text(key: &str, text: &str) -> Result<(), WriteError> {
     let storage = reachable().map_err(|_| WriteError::Blocked)?;
     storage
         .set_item(key, text)
-        .map_err(|error| write_error(error_name(&error)))
+        .map_err(|error| write_error(error_name(&error)))?;
+    note_set(key, text);
+    Ok(())
 }
 
 /// Removes one value (a deleted story). gloo's `delete` treats a refusal as
@@ -185,13 +220,7 @@ pub fn remove(key: &str) -> Result<(), WriteError> {
     let storage = reachable().map_err(|_| WriteError::Blocked)?;
     storage
         .remove_item(key)
-        .map_err(|error| WriteError::Other(error_name(&error)))
-}
-
-/// Asks the browser to keep storage when space runs low (fire and forget:
-/// Settings shows the answer).
-pub fn request_persistence() {
-    if let Some(window) = web_sys::window() {
-        let _ = window.navigator().storage().persist();
-    }
+        .map_err(|error| WriteError::Other(error_name(&error)))?;
+    USAGE.with(|u| u.borrow_mut().remove(key));
+    Ok(())
 }

@@ -9,5 +9,6 @@ pub mod effect_count;
 pub mod focus;
 pub mod js;
 pub mod local_storage;
+pub mod persistence;
 pub mod pwa;
 pub mod speech;

@@ -48,23 +48,32 @@ pub fn register(update: UpdateAvailable) {
             return;
         };
         let registration: web_sys::ServiceWorkerRegistration = registration.unchecked_into();
-        let has_controller = move || container_has_controller();
-        if registration.waiting().is_some() && has_controller() {
+        if registration.waiting().is_some() && container_has_controller() {
             update.0.set(true);
         }
-        let watched = registration.clone();
-        let on_found = Closure::<dyn Fn()>::new(move || {
-            let Some(installing) = watched.installing() else {
-                return;
-            };
+        // A worker may already be installing when registration resolves (the
+        // browser checks for updates as the page loads), so it is watched as
+        // well as any found later.
+        let watch = move |installing: web_sys::ServiceWorker| {
             let worker = installing.clone();
             let on_state = Closure::<dyn Fn()>::new(move || {
-                if worker.state() == web_sys::ServiceWorkerState::Installed && has_controller() {
+                if worker.state() == web_sys::ServiceWorkerState::Installed
+                    && container_has_controller()
+                {
                     update.0.set(true);
                 }
             });
             installing.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
             on_state.forget();
+        };
+        if let Some(installing) = registration.installing() {
+            watch(installing);
+        }
+        let watched = registration.clone();
+        let on_found = Closure::<dyn Fn()>::new(move || {
+            if let Some(installing) = watched.installing() {
+                watch(installing);
+            }
         });
         registration.set_onupdatefound(Some(on_found.as_ref().unchecked_ref()));
         on_found.forget();

@@ -14,6 +14,7 @@ const pages = [
   ['practice', '#/practice'],
   ['mock interview setup', '#/mock'],
   ['mock interview question', '#/mock', 'mock-question'],
+  ['mock interview follow-up', '#/mock', 'mock-follow-up'],
   ['mock interview summary', '#/mock', 'mock-summary'],
   ['commute', '#/commute'],
   ['stories', '#/stories'],
@@ -41,8 +42,13 @@ describe('accessibility', () => {
           if (action?.startsWith('mock')) {
             await page.getByRole('button', { name: 'Start mock interview' }).click();
             await page.getByRole('timer').waitFor();
+            if (action === 'mock-follow-up') {
+              await page.getByRole('button', { name: 'Next: a follow-up' }).click();
+              await page.getByText(/^Follow-up 1 of/).waitFor();
+            }
             if (action === 'mock-summary') {
-              for (let i = 0; i < 10 && (await page.getByRole('timer').count()) > 0; i++) {
+              // Five questions, each with up to two follow-ups.
+              for (let i = 0; i < 20 && (await page.getByRole('timer').count()) > 0; i++) {
                 await page.locator('.mock-running .mode-links .button').first().click();
               }
               await page.getByRole('heading', { level: 2, name: /^Summary:/ }).waitFor();

@@ -192,12 +192,24 @@ describe('commute mode', () => {
     await status(page).filter({ hasText: 'Listening for your answer…' }).waitFor();
     assert.equal(await page.evaluate(() => navigator.mediaSession.playbackState), 'playing');
     await page.clock.fastForward(8_000);
+    // After the talking points, a follow-up and a wait for its answer
+    // (half the answer pause, at least 10 s), then ours.
+    await page.getByText('Answer the follow-up out loud now.').waitFor();
+    said = await spoken(page);
+    // Each line is its own utterance: the heading, then the follow-up.
+    assert.equal(said.at(-2), 'A follow-up.');
+    const followUp = said.at(-1);
+    const onScreen = await page.locator('.commute-part p').innerText();
+    assert.equal(onScreen.replace(/\.$/, ''), followUp.replace(/\.$/, ''), 'the follow-up is on screen');
+    assert.ok(!said.some((t) => /^Our answer/.test(t)), 'ours only after the wait');
+    await page.clock.fastForward(10_000);
     await status(page).filter({ hasText: 'Your turn to rate' }).waitFor();
     said = await spoken(page);
     const structure = said.findIndex((t) => /^How to structure your answer/.test(t));
     const points = said.findIndex((t) => /^Talking points/.test(t));
     assert.equal(structure, beforePause, 'the structure right after the wait');
     assert.ok(points > structure, 'talking points after the structure');
+    assert.ok(said.indexOf('Our answer.') > said.indexOf('A follow-up.') + 1, 'our answer to the follow-up last');
     const buttons = page.locator('.commute .rate-button');
     assert.equal(await buttons.count(), 4);
     for (const box of await buttons.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height))) {
@@ -269,6 +281,9 @@ describe('commute mode', () => {
     assert.match(await status(page).innerText(), /^Paused\./);
     await page.getByRole('button', { name: 'Resume', exact: true }).click();
     await page.clock.fastForward(20_000);
+    await page.getByText('Answer the follow-up out loud now.').waitFor();
+    await noSidewaysScroll(page, 'a follow-up at 360px');
+    await page.clock.fastForward(10_000);
     await status(page).filter({ hasText: 'Your turn to rate' }).waitFor();
     await noSidewaysScroll(page, 'the rating step at 360px');
     await screenshot(page, 'commute-rating-360', { fullPage: false });
@@ -313,6 +328,61 @@ describe('commute mode', () => {
     await page.getByText('This browser cannot read aloud, so commute mode shows the text instead.', { exact: false }).waitFor();
     assert.equal(await page.getByLabel('Voice').isDisabled(), true);
     assert.equal(await page.getByRole('button', { name: 'Test voice' }).isDisabled(), true);
+    await finish(session);
+  });
+
+  test('a lab: scenario, each step read with its evidence on screen, a wait for the read, the expert read; a setting leaves labs out', async () => {
+    const session = await openApp(env, '#/commute', PHONE, { init: withFakes });
+    const { page } = session;
+    await page.evaluate(() => localStorage.setItem('opsdrill/settings', JSON.stringify({ version: 1, answer_pause_s: 30 })));
+    await page.reload();
+    await appReady(page);
+    await page.getByRole('button', { name: 'Labs', exact: true }).click();
+    assert.match(await page.locator('.commute-how').innerText(), /A lab: its scenario/);
+    await page.evaluate(() => { window.__spoken = []; });
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.getByText('Read the evidence and say out loud what it tells you').waitFor();
+    // One utterance a line: "Scenario.", its text, "Step 1 of N.", "The evidence is on screen.", the prompt.
+    let said = await spoken(page);
+    const stepAt = said.findIndex((t) => /^Step 1 of [3-6]\.$/.test(t));
+    assert.equal(said[1], 'Scenario.');
+    assert.ok(stepAt > 2, 'the scenario before step 1');
+    assert.equal(said[stepAt + 1], 'The evidence is on screen.');
+    const steps = Number(said[stepAt].match(/^Step 1 of (\d)/)[1]);
+    // The evidence is shown, and none of it is read aloud.
+    const evidence = page.locator('.commute-part .evidence pre').first();
+    const firstLine = (await evidence.innerText()).split('\n')[0];
+    assert.ok(firstLine.length > 5);
+    assert.ok(!said.some((t) => t.includes(firstLine)), 'evidence is not read aloud');
+    assert.ok(!said.some((t) => /^Expert read/.test(t)), 'the expert read waits for the user');
+    await noSidewaysScroll(page, 'a lab step in commute mode at 360px');
+    await screenshot(page, 'commute-lab-step-360', { fullPage: false });
+    // The read's wait is half the answer pause: 15 s.
+    await page.clock.fastForward(15_000);
+    await page.locator('.commute-part h3').filter({ hasText: 'Expert read' }).waitFor();
+    await page.waitForFunction(() => window.__spoken.some((u) => u.text.startsWith('Step 2 of')));
+    said = await spoken(page);
+    assert.ok(said.indexOf('Expert read.') > stepAt + 2, 'the expert read after the prompt');
+    // Through the other steps to the root cause and the rating.
+    for (let step = 2; step <= steps; step += 1) {
+      await page.waitForFunction((n) => window.__spoken.some((u) => u.text.startsWith(`Step ${n} of`)), step);
+      await page.getByText('Read the evidence and say out loud').waitFor();
+      await page.clock.fastForward(15_000);
+    }
+    await status(page).filter({ hasText: 'Your turn to rate' }).waitFor();
+    said = await spoken(page);
+    assert.ok(said.lastIndexOf('Root cause.') > said.lastIndexOf('Expert read.'), 'the root cause last');
+    assert.equal(said.filter((t) => t === 'Expert read.').length, steps);
+    await page.getByRole('button', { name: 'End session' }).click();
+
+    // Leaving labs out: the Labs chip goes and the queue holds none.
+    await page.goto(`${env.server.base}#/settings`);
+    await page.getByRole('checkbox', { name: /^Include labs/ }).uncheck();
+    assert.equal((await storedRecord(page, 'opsdrill/settings')).commute_labs, false);
+    await page.goto(`${env.server.base}#/commute`);
+    await page.getByRole('button', { name: 'Start' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Labs', exact: true }).count(), 0);
+    assert.match(await page.locator('.commute-how').innerText(), /Labs are left out/);
     await finish(session);
   });
 });

@@ -2,7 +2,7 @@
 // Playwright's fake clock, so a two-minute countdown runs out in no time.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appReady, finish, openApp, PHONE, questionsIn, screenshot, serverAndBrowser, storedRecord } from './support.mjs';
+import { appReady, finish, noSidewaysScroll, openApp, PHONE, questionsIn, screenshot, serverAndBrowser, storedRecord } from './support.mjs';
 
 const env = serverAndBrowser();
 
@@ -43,6 +43,7 @@ describe('mock interview', () => {
     await page.getByRole('button', { name: 'Start mock interview' }).click();
     await page.getByText('Choose at least one category.').waitFor();
     await page.getByRole('checkbox', { name: /^Questions to ask/ }).check();
+    await page.getByRole('checkbox', { name: /^Ask follow-ups/ }).uncheck();
     await page.getByRole('button', { name: 'Start mock interview' }).click();
 
     // Question 1: starts blank, typed, "Next question".
@@ -160,6 +161,81 @@ describe('mock interview', () => {
     const answer = await storedRecord(page, `opsdrill/answer/${id}`);
     const written = answer.text || answer.star.situation;
     assert.equal(written, 'Half an answer, then the train arrived.');
+    await finish(session);
+  });
+
+  test('follow-ups after a question within its time, and a lab worked step by step against one clock', async () => {
+    const session = await openApp(env, '#/mock', PHONE, { init: ({ page }) => page.clock.install() });
+    const { page } = session;
+    await page.getByLabel('Number of questions').selectOption('3');
+    await page.getByLabel('Time per question').selectOption({ label: '2 minutes' });
+    assert.equal(await page.getByRole('checkbox', { name: /^Ask follow-ups/ }).isChecked(), true, 'on by default');
+    for (const name of [/^General/, /^Behavioural/]) await page.getByRole('checkbox', { name }).uncheck();
+    await page.getByRole('button', { name: 'Start mock interview' }).click();
+
+    // The question, then one or two follow-ups on the same clock.
+    await page.getByText('Question 1 of 3', { exact: true }).waitFor();
+    const question = await page.locator('#mock-question').innerText();
+    await page.getByRole('textbox', { name: 'Your answer' }).fill('The main answer.');
+    await page.clock.fastForward(20_000);
+    await page.getByRole('button', { name: 'Next: a follow-up' }).click();
+    await page.getByText(/^Follow-up 1 of [12]$/).waitFor();
+    assert.equal(await page.locator('.mock-context').innerText(), question, 'the question stays in view');
+    assert.equal(await announced(page), 'Follow-up 1.');
+    const followUp = await page.locator('#mock-question').innerText();
+    assert.match(await page.getByRole('timer').innerText(), /^1:(40|39)$/, 'the question\'s clock runs on');
+    const field = page.getByRole('textbox', { name: followUp });
+    assert.equal(await field.inputValue(), '');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'mock-follow-up-answer', 'focus is in the follow-up answer');
+    await field.fill('A follow-up answer under time.');
+    await noSidewaysScroll(page, 'a mock follow-up at 360px');
+    await screenshot(page, 'mock-follow-up-360', { fullPage: false });
+    while ((await page.getByRole('button', { name: 'Next question' }).count()) === 0) {
+      await page.getByRole('button', { name: 'Next: a follow-up' }).click();
+    }
+    await page.getByRole('button', { name: 'Next question' }).click();
+    await page.getByText('Question 2 of 3', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'End interview' }).click();
+    await page.getByRole('heading', { level: 2, name: /^Summary:/ }).waitFor();
+    const first = page.locator('.mock-item').first();
+    assert.match(await first.innerText(), new RegExp(`Follow-ups asked:\\s*${followUp.replace(/[?.*+()[\]]/g, '\\$&')}`));
+    const id = (await first.locator('h3 a').getAttribute('href')).split('/')[2];
+    const stored = await storedRecord(page, `opsdrill/answer/${id}`);
+    assert.equal(stored.text, 'The main answer.');
+    assert.equal(stored.follow_ups[followUp], 'A follow-up answer under time.');
+    const record = (await storedRecord(page, 'opsdrill/mocks')).sessions[0];
+    assert.equal(record.items[0].follow_ups[0], followUp);
+
+    // Labs only: the scenario and step 1's evidence, a read per step, one clock for the lab.
+    await page.getByRole('button', { name: 'New mock interview' }).click();
+    await page.getByLabel('Number of questions').selectOption('3');
+    await page.getByLabel('Time per question').selectOption({ label: '1 minute' });
+    for (const name of [/^General/, /^Technical/, /^Behavioural/]) await page.getByRole('checkbox', { name }).uncheck();
+    await page.getByRole('checkbox', { name: /^Labs/ }).check();
+    await page.getByRole('button', { name: 'Start mock interview' }).click();
+    await page.getByText('Question 1 of 3', { exact: true }).waitFor();
+    await page.getByRole('heading', { name: 'Scenario' }).waitFor();
+    const steps = Number((await page.locator('.drill-count').innerText()).match(/^Step 1 of (\d)$/)[1]);
+    assert.equal(await page.getByRole('timer').innerText(), `${steps}:00`, 'a minute for each step');
+    assert.ok((await page.locator('.evidence pre').count()) > 0, 'step 1 evidence');
+    assert.equal(await page.locator('.expert-read').count(), 0, 'no expert read in a mock');
+    await page.locator('#lab-read-1').fill('The read of step one.');
+    await noSidewaysScroll(page, 'a mock lab step at 360px');
+    await screenshot(page, 'mock-lab-step-360', { fullPage: false });
+    await page.getByRole('button', { name: 'Next step' }).click();
+    await page.getByText(`Step 2 of ${steps}`, { exact: true }).waitFor();
+    assert.equal(await page.getByRole('heading', { name: 'Scenario' }).count(), 0);
+    assert.equal(await announced(page), `Step 2 of ${steps}.`);
+    // Time up on the whole lab moves to the next question.
+    await page.clock.fastForward(steps * 60_000);
+    await page.getByText('Question 2 of 3', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'End interview' }).click();
+    await page.getByRole('heading', { level: 2, name: /^Summary:/ }).waitFor();
+    const lab = page.locator('.mock-item').first();
+    assert.match(await lab.innerText(), new RegExp(`${steps}:00 of ${steps}:00 used`));
+    assert.doesNotMatch(await lab.innerText(), /talking points/);
+    const labId = (await lab.locator('h3 a').getAttribute('href')).split('/')[2];
+    assert.deepEqual((await storedRecord(page, `opsdrill/answer/${labId}`)).steps, ['The read of step one.']);
     await finish(session);
   });
 });

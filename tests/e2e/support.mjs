@@ -49,14 +49,17 @@ async function waitForServer(url, deadline) {
 // OPSDRILL_DIST lets parallel builds test their own output.
 export const distDir = process.env.OPSDRILL_DIST ? path.resolve(process.env.OPSDRILL_DIST) : path.join(root, 'dist');
 
-/** Starts a static server on dist/ (or `dir`) and returns its base URL and a stop(). */
-export async function serveDist(dir = distDir) {
+/**
+ * Starts a static server on dist/ (or `dir`) and returns its base URL (the
+ * server's root) and a stop(); `ready` is the path that answers once it runs.
+ */
+export async function serveDist(dir = distDir, ready = '') {
   const port = await freePort();
   const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dir], {
     stdio: 'ignore',
   });
   const base = `http://127.0.0.1:${port}/`;
-  await waitForServer(base, Date.now() + 10_000);
+  await waitForServer(base + ready, Date.now() + 10_000);
   return { base, stop: () => server.kill() };
 }
 

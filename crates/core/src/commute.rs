@@ -1,6 +1,9 @@
 //! Commute mode's loop, hands-free: for each question, read the question and
 //! why it is asked, wait while the user answers out loud, read the structure
-//! and the talking points, then wait for a rating. Pure: the page feeds it
+//! and the talking points, then a follow-up, wait for its answer, read ours,
+//! then wait for a rating. A lab: its scenario, then for each step the prompt
+//! (the evidence is on screen), a wait for the user's read, and the expert's
+//! read; then the root cause and the rating. Pure: the page feeds it
 //! inputs (speech finished, the clock, pause, next, rated) with the current
 //! time and carries out the actions it returns, so it is tested natively with
 //! a fake clock.
@@ -18,6 +21,15 @@ pub enum Part {
     Why,
     Structure,
     TalkingPoints,
+    /// A follow-up an interviewer asks after the answer, then ours.
+    FollowUp,
+    FollowUpAnswer,
+    /// A lab's scenario, a step's prompt and the expert's read (steps from
+    /// 0), and the root cause.
+    Scenario,
+    StepPrompt(usize),
+    ExpertRead(usize),
+    RootCause,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,6 +68,9 @@ pub struct Config {
     pub voice: bool,
     /// Speaking rate in percent, which also scales text mode's reading time.
     pub rate_pct: u32,
+    /// Decides which follow-up each question gets (the time, so each
+    /// session asks others).
+    pub seed: u64,
 }
 
 #[derive(Debug, Clone)]
@@ -72,6 +87,8 @@ pub struct Commute {
     /// Identifies the current utterance; ends of older ones are ignored.
     token: u64,
     rated: usize,
+    /// What is read once the answer wait is over.
+    after_answer: Part,
 }
 
 impl Commute {
@@ -86,6 +103,7 @@ impl Commute {
             left_when_paused: None,
             token: 0,
             rated: 0,
+            after_answer: Part::Structure,
         }
     }
 
@@ -122,6 +140,58 @@ impl Commute {
         match self.step {
             Step::NotStarted | Step::Finished => None,
             _ => self.queue.get(self.index).copied(),
+        }
+    }
+
+    /// While answering: what is read when the wait is over.
+    pub fn answering_for(&self) -> Option<Part> {
+        (self.step == Step::Answering).then_some(self.after_answer)
+    }
+
+    /// The follow-up asked after the current question, by its position
+    /// among the question's follow-ups: one asked first in the interview,
+    /// a different one each session.
+    pub fn follow_up(&self) -> Option<usize> {
+        let question = self.current()?;
+        follow_up_for(question, self.config.seed.wrapping_add(self.index as u64))
+    }
+
+    /// What the screen shows at this step: the parts read so far of what
+    /// the user is to compare their answer with.
+    pub fn parts_shown(&self) -> Vec<Part> {
+        let Some(question) = self.current() else {
+            return Vec::new();
+        };
+        let answer_parts = [Part::Structure, Part::TalkingPoints];
+        let follow_up = self
+            .follow_up()
+            .map(|_| [Part::FollowUp, Part::FollowUpAnswer]);
+        let reading = match self.step {
+            Step::Reading(part) => part,
+            // While the user answers, only what they answer stays: nothing
+            // for the question, the follow-up, a step's evidence.
+            Step::Answering => {
+                return match self.after_answer {
+                    Part::FollowUpAnswer => vec![Part::FollowUp],
+                    Part::ExpertRead(step) => vec![Part::StepPrompt(step)],
+                    _ => Vec::new(),
+                }
+            }
+            Step::Rating if question.lab.is_some() => return vec![Part::RootCause],
+            Step::Rating => {
+                return answer_parts
+                    .into_iter()
+                    .chain(follow_up.into_iter().flatten())
+                    .collect()
+            }
+            Step::NotStarted | Step::Finished => return Vec::new(),
+        };
+        match reading {
+            Part::Question => Vec::new(),
+            Part::TalkingPoints => answer_parts.to_vec(),
+            Part::FollowUpAnswer => vec![Part::FollowUp, Part::FollowUpAnswer],
+            Part::ExpertRead(step) => vec![Part::StepPrompt(step), Part::ExpertRead(step)],
+            other => vec![other],
         }
     }
 
@@ -180,7 +250,7 @@ impl Commute {
                 // (Speech's backstop counts too: see `enter_part`.)
                 self.deadline = None;
                 match self.step {
-                    Step::Answering => self.enter_part(Part::Structure, now, &mut actions),
+                    Step::Answering => self.enter_part(self.after_answer, now, &mut actions),
                     Step::Reading(part) => {
                         if self.config.voice {
                             actions.push(Action::CancelSpeech);
@@ -309,7 +379,7 @@ impl Commute {
             if let Some(q) = self.queue.get(self.index) {
                 actions.push(Action::Speak {
                     token: self.token,
-                    text: spoken_text(q, part),
+                    text: spoken_text(q, part, self.follow_up()),
                 });
             }
             // A backstop: some engines (a locked phone) never report the
@@ -325,16 +395,27 @@ impl Commute {
     }
 
     fn after(&mut self, part: Part, now: i64, actions: &mut Vec<Action>) {
+        let lab = self.current().and_then(|q| q.lab);
         match part {
+            Part::Question if lab.is_some() => self.enter_part(Part::Scenario, now, actions),
             Part::Question => self.enter_part(Part::Why, now, actions),
-            Part::Why => {
-                self.step = Step::Answering;
-                let deadline = now + self.config.answer_pause_ms;
-                self.deadline = Some(deadline);
-                actions.push(Action::WaitUntil(deadline));
-            }
+            Part::Why => self.answer(Part::Structure, self.config.answer_pause_ms, now, actions),
             Part::Structure => self.enter_part(Part::TalkingPoints, now, actions),
-            Part::TalkingPoints => {
+            Part::TalkingPoints if self.follow_up().is_some() => {
+                self.enter_part(Part::FollowUp, now, actions)
+            }
+            Part::FollowUp => {
+                self.answer(Part::FollowUpAnswer, self.short_pause_ms(), now, actions)
+            }
+            Part::Scenario => self.enter_part(Part::StepPrompt(0), now, actions),
+            Part::StepPrompt(step) => {
+                self.answer(Part::ExpertRead(step), self.short_pause_ms(), now, actions)
+            }
+            Part::ExpertRead(step) if lab.is_some_and(|lab| step + 1 < lab.steps.len()) => {
+                self.enter_part(Part::StepPrompt(step + 1), now, actions)
+            }
+            Part::ExpertRead(_) => self.enter_part(Part::RootCause, now, actions),
+            Part::TalkingPoints | Part::FollowUpAnswer | Part::RootCause => {
                 self.step = Step::Rating;
                 self.deadline = None;
                 actions.push(Action::ShowRating);
@@ -342,9 +423,27 @@ impl Commute {
         }
     }
 
+    /// Waits `pause_ms` for the user's spoken answer, then reads `next`.
+    fn answer(&mut self, next: Part, pause_ms: i64, now: i64, actions: &mut Vec<Action>) {
+        self.step = Step::Answering;
+        self.after_answer = next;
+        let deadline = now + pause_ms;
+        self.deadline = Some(deadline);
+        actions.push(Action::WaitUntil(deadline));
+    }
+
+    /// A follow-up's answer or a lab step's read is shorter than an answer
+    /// to the question: half the answer pause, at least ten seconds.
+    fn short_pause_ms(&self) -> i64 {
+        (self.config.answer_pause_ms / 2).max(10_000)
+    }
+
     fn reading_ms(&self, part: Part) -> i64 {
         self.queue.get(self.index).map_or(MIN_READING_MS, |q| {
-            reading_ms(&spoken_text(q, part), self.config.rate_pct)
+            reading_ms(
+                &spoken_text(q, part, self.follow_up()),
+                self.config.rate_pct,
+            )
         })
     }
 }
@@ -362,21 +461,49 @@ pub fn reading_ms(text: &str, rate_pct: u32) -> i64 {
     (words * 60_000 * 100 / (180 * rate)).max(MIN_READING_MS)
 }
 
+/// Which of `question`'s first-level follow-ups `seed` picks.
+fn follow_up_for(question: &Question, seed: u64) -> Option<usize> {
+    let first_level: Vec<usize> = question
+        .follow_ups
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.depth == 1)
+        .map(|(i, _)| i)
+        .collect();
+    if first_level.is_empty() {
+        return None;
+    }
+    Some(first_level[(seed % first_level.len() as u64) as usize])
+}
+
 /// A part's heading as the reader sees it.
-pub fn part_heading(q: &Question, part: Part) -> &'static str {
+pub fn part_heading(q: &Question, part: Part) -> String {
     let headings = q.headings();
+    let steps = q.lab.map_or(0, |lab| lab.steps.len());
     match part {
-        Part::Question => "Question",
-        Part::Why => headings.why,
-        Part::Structure => headings.structure,
-        Part::TalkingPoints => headings.talking_points,
+        Part::Question => "Question".into(),
+        Part::Why => headings.why.into(),
+        Part::Structure => headings.structure.into(),
+        Part::TalkingPoints => headings.talking_points.into(),
+        Part::FollowUp => "A follow-up".into(),
+        Part::FollowUpAnswer => "Our answer".into(),
+        Part::Scenario => "Scenario".into(),
+        Part::StepPrompt(step) => format!("Step {} of {steps}", step + 1),
+        Part::ExpertRead(_) => "Expert read".into(),
+        Part::RootCause => "Root cause".into(),
     }
 }
 
+/// The sentence that stands in for a step's evidence when it is read aloud.
+pub const EVIDENCE_ON_SCREEN: &str = "The evidence is on screen.";
+const EVIDENCE_ON_SCREEN_INLINE: crate::bank::Inline<'static> =
+    crate::bank::Inline(EVIDENCE_ON_SCREEN);
+
 /// A part as plain lines, for speech and the text view: a paragraph or a
-/// list item a line; code is left out (it does not read aloud). The one
-/// place that knows how bank content is encoded.
-pub fn part_lines(q: &Question, part: Part) -> Vec<String> {
+/// list item a line; code is left out (it does not read aloud, and a lab's
+/// evidence is on screen instead). The one place that knows how bank
+/// content is encoded. `follow_up`: which follow-up (see `Commute::follow_up`).
+pub fn part_lines(q: &Question, part: Part, follow_up: Option<usize>) -> Vec<String> {
     let mut lines = Vec::new();
     let mut push = |text: String| {
         let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -384,29 +511,78 @@ pub fn part_lines(q: &Question, part: Part) -> Vec<String> {
             lines.push(text);
         }
     };
-    match part {
-        Part::Question => push(q.text.to_string()),
-        Part::Why => {
-            for block in q.why.blocks() {
-                match block {
-                    Block::Paragraph(inline) => push(inline_text(inline)),
-                    Block::List { items, .. } => items.iter().for_each(|i| push(inline_text(i))),
-                    Block::Code(_) => {}
-                }
+    let mut prose = |blocks: &mut dyn Iterator<Item = Block<'static>>| {
+        for block in blocks {
+            match block {
+                Block::Paragraph(inline) => push(inline_text(inline)),
+                Block::List { items, .. } => items.iter().for_each(|i| push(inline_text(i))),
+                Block::Code(_) => {}
             }
         }
-        Part::Structure => q.structure.iter().for_each(|i| push(inline_text(i))),
-        Part::TalkingPoints => q.talking_points.iter().for_each(|i| push(inline_text(i))),
+    };
+    let step = |index: usize| q.lab.and_then(|lab| lab.steps.get(index));
+    let asked = follow_up.and_then(|index| q.follow_ups.get(index));
+    match part {
+        Part::Question => return vec![q.text.split_whitespace().collect::<Vec<_>>().join(" ")],
+        Part::Why => prose(&mut q.why.blocks()),
+        Part::Structure => return items_lines(q.structure.iter()),
+        Part::TalkingPoints => return items_lines(q.talking_points.iter()),
+        Part::FollowUp => {
+            return asked
+                .map(|f| vec![inline_text(f.question)])
+                .unwrap_or_default()
+        }
+        Part::FollowUpAnswer => {
+            if let Some(f) = asked {
+                prose(&mut f.answer.blocks());
+            }
+        }
+        Part::Scenario => {
+            if let Some(lab) = q.lab {
+                prose(&mut lab.scenario.blocks());
+            }
+        }
+        Part::StepPrompt(index) => {
+            if let Some(step) = step(index) {
+                prose(&mut std::iter::once(Block::Paragraph(
+                    EVIDENCE_ON_SCREEN_INLINE,
+                )));
+                prose(&mut step.prompt.blocks());
+            }
+        }
+        Part::ExpertRead(index) => {
+            if let Some(step) = step(index) {
+                prose(&mut step.read.blocks());
+            }
+        }
+        Part::RootCause => {
+            if let Some(lab) = q.lab {
+                prose(&mut lab.root_cause.blocks());
+            }
+        }
     }
     lines
 }
 
+/// A list section's items as plain lines.
+fn items_lines(items: impl Iterator<Item = crate::bank::Inline<'static>>) -> Vec<String> {
+    items
+        .map(|i| {
+            inline_text(i)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
 /// What is spoken for a part: its heading (except for the question), then
 /// its lines, each ending like a sentence so the voice pauses between them.
-pub fn spoken_text(q: &Question, part: Part) -> String {
-    let mut lines = part_lines(q, part);
+pub fn spoken_text(q: &Question, part: Part, follow_up: Option<usize>) -> String {
+    let mut lines = part_lines(q, part, follow_up);
     if part != Part::Question {
-        lines.insert(0, part_heading(q, part).to_string());
+        lines.insert(0, part_heading(q, part));
     }
     lines
         .into_iter()
@@ -458,6 +634,7 @@ mod tests {
             answer_pause_ms: PAUSE,
             voice: true,
             rate_pct: 100,
+            seed: 0,
         }
     }
 
@@ -506,17 +683,45 @@ mod tests {
             now += 5_000;
             actions = finish_speech(&mut c, &actions, now);
         }
+        // Then a follow-up, a shorter wait for its answer, and ours.
+        let asked = c.follow_up();
+        assert!(asked.is_some(), "{} has follow-ups", q[0].id);
+        assert_eq!(c.step(), Step::Reading(Part::FollowUp));
+        said.push(spoken(&actions).unwrap().1);
+        now += 5_000;
+        actions = finish_speech(&mut c, &actions, now);
+        assert_eq!(c.answering_for(), Some(Part::FollowUpAnswer));
+        assert_eq!(actions, vec![Action::WaitUntil(now + PAUSE / 2)]);
+        assert_eq!(c.parts_shown(), [Part::FollowUp]);
+        now += PAUSE / 2;
+        actions = c.tick(now);
+        assert_eq!(c.step(), Step::Reading(Part::FollowUpAnswer));
+        said.push(spoken(&actions).unwrap().1);
+        actions = finish_speech(&mut c, &actions, now);
         assert_eq!(actions, vec![Action::ShowRating]);
         assert_eq!(c.step(), Step::Rating);
+        assert_eq!(
+            c.parts_shown(),
+            [
+                Part::Structure,
+                Part::TalkingPoints,
+                Part::FollowUp,
+                Part::FollowUpAnswer
+            ]
+        );
         let expected: Vec<String> = [
             Part::Question,
             Part::Why,
             Part::Structure,
             Part::TalkingPoints,
+            Part::FollowUp,
+            Part::FollowUpAnswer,
         ]
         .into_iter()
-        .map(|p| spoken_text(q[0], p))
+        .map(|p| spoken_text(q[0], p, asked))
         .collect();
+        let follow_up = q[0].follow_ups.get(asked.unwrap()).unwrap();
+        assert!(said[4].contains(&inline_text(follow_up.question)));
         assert_eq!(said, expected);
         assert_eq!(
             said[0],
@@ -562,7 +767,10 @@ mod tests {
         let again = c.resume(40);
         let (new_token, text) = spoken(&again).unwrap();
         assert_ne!(new_token, token);
-        assert_eq!(text, spoken_text(c.current().unwrap(), Part::Question));
+        assert_eq!(
+            text,
+            spoken_text(c.current().unwrap(), Part::Question, None)
+        );
         assert!(c.speech_ended(token, 50).is_empty());
         c.speech_ended(new_token, 60);
         assert_eq!(c.step(), Step::Reading(Part::Why));
@@ -636,7 +844,7 @@ mod tests {
         assert_eq!(actions[1], Action::Question(1));
         assert_eq!(
             spoken(&actions).unwrap().1,
-            spoken_text(q[1], Part::Question)
+            spoken_text(q[1], Part::Question, None)
         );
         assert_eq!(c.current().map(|q| q.id), Some(q[1].id));
         // While answering, paused: nothing to cancel, and the next one runs.
@@ -676,7 +884,7 @@ mod tests {
         assert_eq!(actions[0], Action::Question(1));
         assert_eq!(
             spoken(&actions).unwrap().1,
-            spoken_text(q[1], Part::Question)
+            spoken_text(q[1], Part::Question, None)
         );
         assert_eq!(c.rated(), 1);
         assert!(c.rated_current(1_100).is_empty(), "not at the rating step");
@@ -714,7 +922,7 @@ mod tests {
         let mut c = Commute::new(q.clone(), config);
         let actions = c.start(0);
         assert!(spoken(&actions).is_none(), "nothing is spoken");
-        let question_ms = reading_ms(&spoken_text(q[0], Part::Question), 100);
+        let question_ms = reading_ms(&spoken_text(q[0], Part::Question, None), 100);
         assert_eq!(
             actions,
             vec![Action::Question(0), Action::WaitUntil(question_ms)]
@@ -722,7 +930,7 @@ mod tests {
         assert!(c.tick(question_ms - 1).is_empty());
         c.tick(question_ms);
         assert_eq!(c.step(), Step::Reading(Part::Why));
-        let why_ms = reading_ms(&spoken_text(q[0], Part::Why), 100);
+        let why_ms = reading_ms(&spoken_text(q[0], Part::Why, None), 100);
         c.pause(question_ms + 1_000);
         assert!(c.tick(question_ms + why_ms + 60_000).is_empty());
         assert_eq!(c.step(), Step::Reading(Part::Why));
@@ -818,21 +1026,122 @@ mod tests {
     #[test]
     fn bank_content_becomes_plain_sentences_without_code() {
         assert_eq!(
-            part_lines(&sample(), Part::Why),
+            part_lines(&sample(), Part::Why, None),
             ["They want SLOs in practice", "Judgement?"]
         );
-        assert_eq!(spoken_text(&sample(), Part::Question), "What is an SLO.");
         assert_eq!(
-            spoken_text(&sample(), Part::Why),
+            spoken_text(&sample(), Part::Question, None),
+            "What is an SLO."
+        );
+        assert_eq!(
+            spoken_text(&sample(), Part::Why, None),
             "Why they ask.\nThey want SLOs in practice.\nJudgement?"
         );
         assert_eq!(
-            spoken_text(&sample(), Part::Structure),
+            spoken_text(&sample(), Part::Structure, None),
             "How to structure your answer.\nDefine it."
         );
         assert_eq!(
-            spoken_text(&sample(), Part::TalkingPoints),
+            spoken_text(&sample(), Part::TalkingPoints, None),
             "Talking points."
         );
+    }
+
+    fn lab() -> &'static Question {
+        QUESTIONS.iter().find(|q| q.lab.is_some()).unwrap()
+    }
+
+    #[test]
+    fn a_lab_reads_its_scenario_then_each_steps_prompt_waits_and_reads_the_expert_read() {
+        let lab = lab();
+        let steps = lab.lab.unwrap().steps.len();
+        let mut c = Commute::new(vec![lab], voiced());
+        let mut actions = c.start(0);
+        let mut now = 0;
+        let mut said = vec![];
+        let mut read = |c: &mut Commute, actions: &[Action], now: i64| {
+            said.push(spoken(actions).unwrap().1);
+            finish_speech(c, actions, now)
+        };
+        assert_eq!(c.step(), Step::Reading(Part::Question));
+        actions = read(&mut c, &actions, now);
+        assert_eq!(c.step(), Step::Reading(Part::Scenario));
+        assert_eq!(c.parts_shown(), [Part::Scenario]);
+        actions = read(&mut c, &actions, now);
+        for step in 0..steps {
+            assert_eq!(c.step(), Step::Reading(Part::StepPrompt(step)));
+            assert_eq!(
+                c.parts_shown(),
+                [Part::StepPrompt(step)],
+                "the evidence is shown"
+            );
+            let waiting = read(&mut c, &actions, now);
+            assert!(matches!(waiting[..], [Action::WaitUntil(_)]));
+            assert_eq!(c.answering_for(), Some(Part::ExpertRead(step)));
+            assert_eq!(
+                c.parts_shown(),
+                [Part::StepPrompt(step)],
+                "and stays while the user reads it"
+            );
+            now += PAUSE / 2;
+            actions = c.tick(now);
+            assert_eq!(c.step(), Step::Reading(Part::ExpertRead(step)));
+            assert_eq!(
+                c.parts_shown(),
+                [Part::StepPrompt(step), Part::ExpertRead(step)]
+            );
+            actions = read(&mut c, &actions, now);
+        }
+        assert_eq!(c.step(), Step::Reading(Part::RootCause));
+        actions = read(&mut c, &actions, now);
+        assert_eq!(actions, [Action::ShowRating]);
+        assert_eq!(c.parts_shown(), [Part::RootCause]);
+        // Each prompt says the evidence is on screen; no evidence is read.
+        assert!(said[2].starts_with("Step 1 of "), "{}", said[2]);
+        assert!(said[2].contains(EVIDENCE_ON_SCREEN));
+        let step = lab.lab.unwrap().steps.get(0).unwrap();
+        for block in step.evidence.blocks() {
+            if let Block::Code(code) = block {
+                let first = code.lines().next().unwrap();
+                assert!(
+                    said.iter().all(|s| !s.contains(first)),
+                    "evidence read aloud: {first}"
+                );
+            }
+        }
+        assert_eq!(said.len(), 3 + 2 * steps);
+    }
+
+    #[test]
+    fn a_session_picks_first_level_follow_ups_and_another_seed_others() {
+        let q: Vec<&'static Question> = QUESTIONS
+            .iter()
+            .filter(|q| q.follow_ups.iter().filter(|f| f.depth == 1).count() >= 3)
+            .take(10)
+            .collect();
+        let asked = |seed: u64| {
+            let mut c = Commute::new(q.clone(), Config { seed, ..voiced() });
+            c.start(0);
+            let mut picked = vec![];
+            while c.current().is_some() {
+                let index = c.follow_up().unwrap();
+                let question = c.current().unwrap();
+                assert_eq!(question.follow_ups.get(index).unwrap().depth, 1);
+                picked.push(index);
+                c.next(0);
+            }
+            picked
+        };
+        assert_eq!(asked(4), asked(4));
+        assert_ne!(asked(4), asked(5));
+        // A question without follow-ups goes from the talking points to the rating.
+        let plain = Question {
+            follow_ups: Question::blank("plain").follow_ups,
+            ..QUESTIONS[0]
+        };
+        let plain: &'static Question = Box::leak(Box::new(plain));
+        let mut c = Commute::new(vec![plain], voiced());
+        to_rating(&mut c, 0);
+        assert_eq!(c.parts_shown(), [Part::Structure, Part::TalkingPoints]);
     }
 }

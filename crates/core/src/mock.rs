@@ -1,6 +1,6 @@
-//! Mock interviews: choosing the questions, the per-question countdown and
-//! its announcements, and the summary. Pure: the page passes the time in, so
-//! the tests drive it with a fake clock.
+//! Mock interviews: choosing the questions and the follow-ups asked after
+//! them, the countdown and its announcements, and the summary. Pure: the
+//! page passes the time in, so the tests drive it with a fake clock.
 
 use crate::bank::{Category, Question};
 use crate::data::{MockItem, MockRecord};
@@ -12,9 +12,11 @@ pub struct MockConfig {
     /// Empty means every category.
     pub categories: Vec<Category>,
     pub seconds_per_question: u32,
+    /// Ask one or two follow-ups after each question, within its time.
+    pub follow_ups: bool,
 }
 
-/// The countdown says so at this many seconds left (if the question is longer).
+/// The countdown says so at this many seconds left (if the item is longer).
 pub const WARNING_SECONDS: i64 = 30;
 
 /// A small deterministic generator (xorshift), so a seed gives the same
@@ -22,6 +24,10 @@ pub const WARNING_SECONDS: i64 = 30;
 struct Shuffle(u64);
 
 impl Shuffle {
+    fn new(seed: u64) -> Self {
+        Shuffle(seed ^ 0x9E37_79B9_7F4A_7C15)
+    }
+
     fn next(&mut self) -> u64 {
         let mut x = self.0.max(1);
         x ^= x << 13;
@@ -29,6 +35,10 @@ impl Shuffle {
         x ^= x << 17;
         self.0 = x;
         x
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
     }
 }
 
@@ -42,31 +52,119 @@ pub fn pick_questions(
     let mut pool: Vec<&'static Question> = questions
         .iter()
         .filter(|q| config.categories.is_empty() || config.categories.contains(&q.category))
-        // A lab is worked step by step; mock interviews ask questions only.
-        .filter(|q| q.lab.is_none())
         .collect();
-    let mut rng = Shuffle(seed ^ 0x9E37_79B9_7F4A_7C15);
+    let mut rng = Shuffle::new(seed);
     // Fisher-Yates.
     for i in (1..pool.len()).rev() {
-        let j = (rng.next() % (i as u64 + 1)) as usize;
+        let j = rng.below(i + 1);
         pool.swap(i, j);
     }
     pool.truncate(config.count);
     pool
 }
 
+/// One screen of a mock interview item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// The question itself.
+    Question,
+    /// A follow-up, by its position in the question's follow-ups.
+    FollowUp(usize),
+    /// A lab's step (from 0).
+    Step(usize),
+}
+
+/// One item of an interview as planned: what is asked, in order, and the
+/// time for all of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Planned {
+    pub id: &'static str,
+    pub stages: Vec<Stage>,
+    pub seconds: u32,
+}
+
+impl Planned {
+    /// A question with no follow-ups.
+    pub fn question(id: &'static str, seconds: u32) -> Self {
+        Planned {
+            id,
+            stages: vec![Stage::Question],
+            seconds,
+        }
+    }
+}
+
+/// The follow-ups asked after `question`: one at random, and half the time
+/// a second, the one that digs into the first where the bank has it (as an
+/// interviewer would), another at random otherwise.
+fn pick_follow_ups(question: &Question, rng: &mut Shuffle) -> Vec<usize> {
+    let depths: Vec<u8> = question.follow_ups.iter().map(|f| f.depth).collect();
+    let first_level: Vec<usize> = (0..depths.len()).filter(|&i| depths[i] == 1).collect();
+    if first_level.is_empty() {
+        return Vec::new();
+    }
+    let first = first_level[rng.below(first_level.len())];
+    if rng.below(2) == 0 {
+        return vec![first];
+    }
+    if depths.get(first + 1) == Some(&2) {
+        return vec![first, first + 1];
+    }
+    let others: Vec<usize> = first_level.into_iter().filter(|&i| i != first).collect();
+    match others.len() {
+        0 => vec![first],
+        n => vec![first, others[rng.below(n)]],
+    }
+}
+
+/// The interview: the questions picked, each with its follow-ups (within
+/// the question's time), and each lab as its steps, timed as a whole with
+/// the time per question for each step.
+pub fn plan(questions: &'static [Question], config: &MockConfig, seed: u64) -> Vec<Planned> {
+    let mut rng = Shuffle::new(seed.rotate_left(17));
+    pick_questions(questions, config, seed)
+        .into_iter()
+        .map(|question| match question.lab {
+            Some(lab) => Planned {
+                id: question.id,
+                stages: (0..lab.steps.len()).map(Stage::Step).collect(),
+                seconds: config.seconds_per_question * lab.steps.len().max(1) as u32,
+            },
+            None => {
+                let mut stages = vec![Stage::Question];
+                if config.follow_ups {
+                    stages.extend(
+                        pick_follow_ups(question, &mut rng)
+                            .into_iter()
+                            .map(Stage::FollowUp),
+                    );
+                }
+                Planned {
+                    id: question.id,
+                    stages,
+                    seconds: config.seconds_per_question,
+                }
+            }
+        })
+        .collect()
+}
+
 /// Something the page must announce or do after a tick.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MockEvent {
-    /// `WARNING_SECONDS` left on the current question.
+    /// `WARNING_SECONDS` left on the current item.
     Warning,
-    /// Time ran out: the session moved on (or finished).
+    /// Time ran out: the session moved on to the next item (or finished).
     TimeUp,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Slot {
     id: &'static str,
+    stages: Vec<Stage>,
+    /// The stage on screen (the last reached, once the item is over).
+    stage: usize,
+    limit_ms: i64,
     started_ms: Option<i64>,
     used_ms: i64,
 }
@@ -83,15 +181,22 @@ pub struct MockSession {
 }
 
 impl MockSession {
-    /// Starts the first question at `now_ms`.
-    pub fn start(ids: &[&'static str], seconds_per_question: u32, now_ms: i64) -> MockSession {
+    /// Starts the first item at `now_ms`.
+    pub fn start(items: Vec<Planned>, seconds_per_question: u32, now_ms: i64) -> MockSession {
         let mut session = MockSession {
             started_ms: now_ms,
             seconds_per_question,
-            slots: ids
-                .iter()
-                .map(|&id| Slot {
-                    id,
+            slots: items
+                .into_iter()
+                .map(|item| Slot {
+                    id: item.id,
+                    stages: if item.stages.is_empty() {
+                        vec![Stage::Question]
+                    } else {
+                        item.stages
+                    },
+                    stage: 0,
+                    limit_ms: i64::from(item.seconds) * 1000,
                     started_ms: None,
                     used_ms: 0,
                 })
@@ -119,23 +224,39 @@ impl MockSession {
         self.finished_ms.is_some()
     }
 
-    /// The current question's position (0-based) and id, while running.
+    /// The current item's position (0-based) and id, while running.
     pub fn current(&self) -> Option<(usize, &'static str)> {
+        self.running().map(|s| (self.current, s.id))
+    }
+
+    fn running(&self) -> Option<&Slot> {
         if self.is_finished() {
             return None;
         }
-        self.slots.get(self.current).map(|s| (self.current, s.id))
+        self.slots.get(self.current)
     }
 
-    fn limit_ms(&self) -> i64 {
-        i64::from(self.seconds_per_question) * 1000
+    /// The current item's stage on screen, its position and how many the
+    /// item has.
+    pub fn stage(&self) -> Option<(Stage, usize, usize)> {
+        self.running()
+            .map(|s| (s.stages[s.stage], s.stage, s.stages.len()))
     }
 
-    /// Milliseconds left on the current question (0 when finished).
+    /// The current item's time in whole seconds.
+    pub fn allowed_seconds(&self) -> i64 {
+        self.running().map_or(0, |s| s.limit_ms / 1000)
+    }
+
+    /// Milliseconds left on the current item (0 when finished).
     pub fn remaining_ms(&self, now_ms: i64) -> i64 {
-        match self.current().and_then(|(i, _)| self.slots[i].started_ms) {
-            Some(started) => (self.limit_ms() - (now_ms - started)).clamp(0, self.limit_ms()),
-            None => 0,
+        match self.running() {
+            Some(Slot {
+                started_ms: Some(started),
+                limit_ms,
+                ..
+            }) => (limit_ms - (now_ms - started)).clamp(0, *limit_ms),
+            _ => 0,
         }
     }
 
@@ -144,33 +265,50 @@ impl MockSession {
         (self.remaining_ms(now_ms) + 999) / 1000
     }
 
-    /// Advances the clock: warns once at `WARNING_SECONDS` left (only when a
-    /// question is longer than that) and moves on when the time is up.
+    /// Advances the clock: warns once at `WARNING_SECONDS` left (only when an
+    /// item is longer than that) and moves to the next item when the time
+    /// is up, follow-ups or steps not reached included.
     pub fn tick(&mut self, now_ms: i64) -> Option<MockEvent> {
-        self.current()?;
+        let limit = self.running()?.limit_ms;
         let remaining = self.remaining_ms(now_ms);
         if remaining == 0 {
-            self.next(now_ms);
+            self.next_item(now_ms);
             return Some(MockEvent::TimeUp);
         }
         let warn_at = WARNING_SECONDS * 1000;
-        if !self.warned && self.limit_ms() > warn_at && remaining <= warn_at {
+        if !self.warned && limit > warn_at && remaining <= warn_at {
             self.warned = true;
             return Some(MockEvent::Warning);
         }
         None
     }
 
-    /// Ends the current question (time used is kept, at most the limit) and
-    /// starts the next, or finishes after the last.
+    /// The next follow-up or step of the current item, or after its last
+    /// the next item (or the end).
     pub fn next(&mut self, now_ms: i64) {
-        let Some((index, _)) = self.current() else {
+        let Some(slot) = self
+            .slots
+            .get_mut(self.current)
+            .filter(|_| self.finished_ms.is_none())
+        else {
             return;
         };
-        let limit = self.limit_ms();
-        let slot = &mut self.slots[index];
+        if slot.stage + 1 < slot.stages.len() {
+            slot.stage += 1;
+        } else {
+            self.next_item(now_ms);
+        }
+    }
+
+    /// Ends the current item (time used is kept, at most its limit) and
+    /// starts the next, or finishes after the last.
+    fn next_item(&mut self, now_ms: i64) {
+        if self.running().is_none() {
+            return;
+        }
+        let slot = &mut self.slots[self.current];
         if let Some(started) = slot.started_ms {
-            slot.used_ms = (now_ms - started).clamp(0, limit);
+            slot.used_ms = (now_ms - started).clamp(0, slot.limit_ms);
         }
         self.warned = false;
         self.current += 1;
@@ -180,11 +318,11 @@ impl MockSession {
         }
     }
 
-    /// Stops early: the current question counts as answered up to now; the
+    /// Stops early: the current item counts as answered up to now; the
     /// ones not reached are left out of the record.
     pub fn finish(&mut self, now_ms: i64) {
-        if self.current().is_some() {
-            self.next(now_ms);
+        if self.running().is_some() {
+            self.next_item(now_ms);
             self.slots.truncate(self.current);
             self.finished_ms = Some(now_ms);
         }
@@ -206,6 +344,8 @@ impl MockSession {
                     MockItem {
                         id: slot.id.to_string(),
                         seconds_used: (slot.used_ms / 1000) as u32,
+                        seconds_allowed: (slot.limit_ms / 1000) as u32,
+                        follow_ups: follow_ups_asked(slot),
                         words,
                         points_covered,
                         points_total,
@@ -215,6 +355,21 @@ impl MockSession {
                 .collect(),
         }
     }
+}
+
+/// The text of each follow-up the item reached.
+fn follow_ups_asked(slot: &Slot) -> Vec<String> {
+    let Some(question) = crate::bank::find(slot.id) else {
+        return Vec::new();
+    };
+    slot.stages[..=slot.stage]
+        .iter()
+        .filter_map(|stage| match stage {
+            Stage::FollowUp(index) => question.follow_ups.get(*index),
+            _ => None,
+        })
+        .map(|f| f.question.text())
+        .collect()
 }
 
 /// What `MockSession::record` wants for one answer: the words written, and
@@ -284,7 +439,15 @@ mod tests {
             count,
             categories,
             seconds_per_question: 120,
+            follow_ups: true,
         }
+    }
+
+    /// Questions with no follow-ups, `seconds` each.
+    fn questions(ids: &[&'static str], seconds: u32) -> Vec<Planned> {
+        ids.iter()
+            .map(|id| Planned::question(id, seconds))
+            .collect()
     }
 
     #[test]
@@ -306,16 +469,138 @@ mod tests {
         assert_eq!(all.len(), 10);
         let few = pick_questions(QUESTIONS, &config(10_000, vec![Category::Ask]), 1);
         assert_eq!(few.len(), crate::bank::count_in(Category::Ask));
-        let every = pick_questions(QUESTIONS, &config(10_000, vec![]), 1);
-        assert!(
-            every.iter().all(|q| q.lab.is_none()),
-            "no labs in a mock interview yet"
+        let labs = pick_questions(QUESTIONS, &config(10_000, vec![Category::Labs]), 1);
+        assert_eq!(labs.len(), crate::bank::count_in(Category::Labs));
+    }
+
+    #[test]
+    fn the_plan_asks_one_or_two_real_follow_ups_and_times_a_lab_by_its_steps() {
+        let all = config(10_000, vec![]);
+        let planned = plan(QUESTIONS, &all, 3);
+        let mut counts = [0; 3];
+        for item in &planned {
+            let question = crate::bank::find(item.id).unwrap();
+            match question.lab {
+                Some(lab) => {
+                    let steps: Vec<Stage> = (0..lab.steps.len()).map(Stage::Step).collect();
+                    assert_eq!(item.stages, steps, "{}", item.id);
+                    assert_eq!(item.seconds, 120 * lab.steps.len() as u32, "{}", item.id);
+                }
+                None => {
+                    assert_eq!(item.stages[0], Stage::Question, "{}", item.id);
+                    assert_eq!(item.seconds, 120);
+                    let asked: Vec<usize> = item.stages[1..]
+                        .iter()
+                        .map(|s| match s {
+                            Stage::FollowUp(i) => *i,
+                            other => panic!("{}: {other:?}", item.id),
+                        })
+                        .collect();
+                    counts[asked.len()] += 1;
+                    assert!(
+                        !asked.is_empty() || question.follow_ups.is_empty(),
+                        "{}",
+                        item.id
+                    );
+                    if let [first, second] = asked[..] {
+                        assert_ne!(first, second, "{}", item.id);
+                    }
+                    for &i in &asked {
+                        assert!(question.follow_ups.get(i).is_some(), "{}: {i}", item.id);
+                    }
+                    // A second-level follow-up only right after its parent.
+                    let first = question.follow_ups.get(asked[0]).unwrap();
+                    assert_eq!(first.depth, 1, "{}", item.id);
+                    if let [parent, second] = asked[..] {
+                        if question.follow_ups.get(second).unwrap().depth == 2 {
+                            assert_eq!(second, parent + 1, "{}", item.id);
+                        }
+                    }
+                }
+            }
+        }
+        assert!(counts[1] > 20 && counts[2] > 20, "one or two: {counts:?}");
+        // Without follow-ups each question is asked on its own.
+        let plain = plan(
+            QUESTIONS,
+            &MockConfig {
+                follow_ups: false,
+                ..all
+            },
+            3,
         );
+        assert!(plain
+            .iter()
+            .filter(|p| !p.stages.iter().any(|s| matches!(s, Stage::Step(_))))
+            .all(|p| p.stages == [Stage::Question]));
+    }
+
+    #[test]
+    fn follow_ups_and_steps_come_in_turn_within_the_items_time() {
+        let with_follow_ups = Planned {
+            id: "a",
+            stages: vec![Stage::Question, Stage::FollowUp(2), Stage::FollowUp(3)],
+            seconds: 120,
+        };
+        let lab = Planned {
+            id: "lab",
+            stages: vec![Stage::Step(0), Stage::Step(1)],
+            seconds: 240,
+        };
+        let mut session = MockSession::start(vec![with_follow_ups, lab], 120, T0);
+        assert_eq!(session.stage(), Some((Stage::Question, 0, 3)));
+        session.next(T0 + 40_000);
+        assert_eq!(session.stage(), Some((Stage::FollowUp(2), 1, 3)));
+        assert_eq!(
+            session.remaining_seconds(T0 + 40_000),
+            80,
+            "the clock runs on"
+        );
+        session.next(T0 + 60_000);
+        assert_eq!(session.stage(), Some((Stage::FollowUp(3), 2, 3)));
+        session.next(T0 + 70_000);
+        assert_eq!(session.current(), Some((1, "lab")));
+        assert_eq!(session.stage(), Some((Stage::Step(0), 0, 2)));
+        assert_eq!(session.allowed_seconds(), 240);
+        assert_eq!(session.remaining_seconds(T0 + 70_000), 240);
+        // Time up moves to the next item even with a step not reached.
+        assert_eq!(
+            session.tick(T0 + 70_000 + 210_000),
+            Some(MockEvent::Warning)
+        );
+        assert_eq!(session.tick(T0 + 70_000 + 240_000), Some(MockEvent::TimeUp));
+        assert!(session.is_finished());
+        let record = session.record(|_| (0, 0, 0));
+        let figures: Vec<(u32, u32)> = record
+            .items
+            .iter()
+            .map(|i| (i.seconds_used, i.seconds_allowed))
+            .collect();
+        assert_eq!(figures, [(70, 120), (240, 240)]);
+    }
+
+    #[test]
+    fn the_record_names_the_follow_ups_reached() {
+        let question = QUESTIONS
+            .iter()
+            .find(|q| q.follow_ups.len() >= 3 && q.lab.is_none())
+            .unwrap();
+        let item = Planned {
+            id: question.id,
+            stages: vec![Stage::Question, Stage::FollowUp(0), Stage::FollowUp(2)],
+            seconds: 60,
+        };
+        let mut session = MockSession::start(vec![item], 60, T0);
+        session.next(T0 + 10_000);
+        session.finish(T0 + 20_000);
+        let record = session.record(|_| (0, 0, 0));
+        let first = question.follow_ups.get(0).unwrap().question.text();
+        assert_eq!(record.items[0].follow_ups, [first]);
     }
 
     #[test]
     fn the_countdown_warns_once_then_moves_on_when_time_is_up() {
-        let mut session = MockSession::start(&["a", "b", "c"], 120, T0);
+        let mut session = MockSession::start(questions(&["a", "b", "c"], 120), 120, T0);
         assert_eq!(session.current(), Some((0, "a")));
         assert_eq!(session.remaining_seconds(T0), 120);
         assert_eq!(session.tick(T0 + 60_000), None);
@@ -335,7 +620,7 @@ mod tests {
 
     #[test]
     fn next_keeps_the_time_used_and_the_last_question_finishes() {
-        let mut session = MockSession::start(&["a", "b"], 120, T0);
+        let mut session = MockSession::start(questions(&["a", "b"], 120), 120, T0);
         session.next(T0 + 45_000);
         assert_eq!(session.current(), Some((1, "b")));
         // A late tick (a sleeping tab) cannot count more than the limit.
@@ -353,7 +638,7 @@ mod tests {
 
     #[test]
     fn short_questions_get_no_thirty_second_warning() {
-        let mut session = MockSession::start(&["a"], 20, T0);
+        let mut session = MockSession::start(questions(&["a"], 20), 20, T0);
         assert_eq!(session.tick(T0 + 5_000), None);
         assert_eq!(session.tick(T0 + 19_000), None);
         assert_eq!(session.tick(T0 + 20_000), Some(MockEvent::TimeUp));
@@ -362,7 +647,7 @@ mod tests {
 
     #[test]
     fn finishing_early_keeps_only_the_questions_reached() {
-        let mut session = MockSession::start(&["a", "b", "c"], 120, T0);
+        let mut session = MockSession::start(questions(&["a", "b", "c"], 120), 120, T0);
         session.next(T0 + 30_000);
         session.finish(T0 + 40_000);
         assert!(session.is_finished());
@@ -374,7 +659,8 @@ mod tests {
 
     #[test]
     fn history_lines_and_clock() {
-        let mut record = MockSession::start(&["a", "b"], 60, T0).record(|_| (10, 2, 5));
+        let mut record =
+            MockSession::start(questions(&["a", "b"], 60), 60, T0).record(|_| (10, 2, 5));
         assert_eq!(
             describe(&record),
             "1 question · not rated · 2 of 5 talking points"

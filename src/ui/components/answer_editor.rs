@@ -50,6 +50,21 @@ impl Slot {
 /// When a mock interview began this answer (`None` until the first edit).
 pub type MockBegun = RwSignal<Option<i64>>;
 
+/// Inside a mock interview and before its first edit: the fields show blank.
+pub fn mock_fresh(mock: Option<MockBegun>) -> bool {
+    mock.is_some_and(|m| m.with(Option::is_none))
+}
+
+/// Call before each edit: a mock interview's first one sets the stored
+/// answer aside (kept as an earlier version) and starts it blank.
+pub fn begin_mock_once(mock: Option<MockBegun>, user: &UserState, id: &str) {
+    if let Some(begun) = mock {
+        if begun.with_untracked(Option::is_none) {
+            begun.set(Some(user.answers.begin_mock(id)));
+        }
+    }
+}
+
 /// `mock`: inside a mock interview. The fields start blank and the stored
 /// answer is untouched until the first edit, which keeps the earlier text as
 /// an earlier version (so leaving without writing changes nothing).
@@ -61,14 +76,8 @@ pub fn AnswerEditor(
     let user = expect_context::<UserState>();
     let id = question.id;
     // Blank while a mock interview has not begun this answer.
-    let fresh = move || mock.is_some_and(|m| m.with(Option::is_none));
-    let before_edit = move || {
-        if let Some(begun) = mock {
-            if begun.with_untracked(Option::is_none) {
-                begun.set(Some(user.answers.begin_mock(id)));
-            }
-        }
-    };
+    let fresh = move || mock_fresh(mock);
+    let before_edit = move || begin_mock_once(mock, &user, id);
     // A field's stored text, tracked, and what is typed or dictated into it.
     let text = move |slot: Slot| {
         if fresh() {

@@ -5,11 +5,13 @@
 
 use leptos::prelude::*;
 
+use super::answer_editor::{begin_mock_once, mock_fresh, MockBegun};
 use super::answer_stats::SaveStatusText;
 use super::field::Field;
 use super::synced_text::SyncedText;
 use crate::state::UserState;
 use opsdrill_core::data::records::AnswerPart;
+use opsdrill_core::data::SaveStatus;
 
 #[component]
 pub fn AnswerPartField(
@@ -22,17 +24,32 @@ pub fn AnswerPartField(
     #[prop(into)]
     labelled_by: String,
     hint: &'static str,
+    /// Inside a mock interview: blank until the first edit, as the answer is.
+    #[prop(optional)]
+    mock: Option<MockBegun>,
 ) -> impl IntoView {
     let user = expect_context::<UserState>();
     let stored = {
         let part = part.clone();
         move || {
+            if mock_fresh(mock) {
+                return String::new();
+            }
             user.answers
                 .with(question_id, |a| a.map(|a| a.part(&part).to_string()))
                 .unwrap_or_default()
         }
     };
-    let write = move |text: String| user.answers.edit(question_id, |a| a.set_part(&part, text));
+    let write = move |text: String| {
+        begin_mock_once(mock, &user, question_id);
+        user.answers.edit(question_id, |a| a.set_part(&part, text));
+    };
+    let status = move || {
+        if mock_fresh(mock) {
+            return SaveStatus::Nothing;
+        }
+        user.answers.status(question_id)
+    };
     view! {
         <Field id=id.clone() hint=hint>
             <SyncedText
@@ -43,7 +60,7 @@ pub fn AnswerPartField(
                 on_input=write
                 on_blur=move || user.flush()
             />
-            <p class="answer-stats"><SaveStatusText status=move || user.answers.status(question_id)/></p>
+            <p class="answer-stats"><SaveStatusText status/></p>
         </Field>
     }
 }

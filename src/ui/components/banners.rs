@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::space_banners::{NearlyFullBanner, WebkitEvictionHint};
 use crate::state::UserState;
 use crate::web::clock::now_ms;
 use opsdrill_core::data::backup;
@@ -136,7 +137,9 @@ pub fn StorageBanners() -> impl IntoView {
             {blocked}
             {full}
             {write_error}
+            <NearlyFullBanner/>
             {unreadable}
+            <WebkitEvictionHint/>
             {reminder}
         </div>
     }

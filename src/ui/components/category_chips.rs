@@ -10,7 +10,7 @@ use opsdrill_core::bank::{self, Category};
 pub fn CategoryChips(
     #[prop(into)] selected: Signal<Option<Category>>,
     #[prop(into)] on_pick: Callback<Option<Category>>,
-    /// Leaves out Labs, for commute mode, which does not read them yet.
+    /// Leaves out Labs (commute mode, when the user chose so).
     #[prop(optional)]
     without_labs: bool,
 ) -> impl IntoView {
@@ -65,8 +65,7 @@ pub fn CategoryChecks(chosen: RwSignal<Vec<Category>>) -> impl IntoView {
     view! {
         <fieldset class="field">
             <legend>"Categories"</legend>
-            // Labs are worked step by step, which a mock interview does not do yet.
-            {Category::ALL.into_iter().filter(|c| *c != Category::Labs).map(check).collect_view()}
+            {Category::ALL.into_iter().map(check).collect_view()}
         </fieldset>
     }
 }

@@ -101,13 +101,7 @@ fn StepView(
     view! {
         <section class="lab-step" aria-labelledby=labelled_by>
             <h2 id=heading tabindex="-1">{format!("Step {number} of {total}")}</h2>
-            <div class="evidence">
-                <h3>"Evidence"</h3>
-                <Blocks blocks=step.evidence/>
-            </div>
-            <div class="prompt" id=prompt_id.clone()>
-                <Blocks blocks=step.prompt/>
-            </div>
+            <StepEvidence step prompt_id=prompt_id.clone()/>
             <AnswerPartField
                 question_id=question.id
                 part=AnswerPart::Step(index)
@@ -127,5 +121,20 @@ fn StepView(
                 </Show>
             </Reveal>
         </section>
+    }
+}
+
+/// A step's evidence and the question it asks; `prompt_id` names the field
+/// the read is written in.
+#[component]
+pub fn StepEvidence(step: LabStep<'static>, prompt_id: String) -> impl IntoView {
+    view! {
+        <div class="evidence">
+            <h3>"Evidence"</h3>
+            <Blocks blocks=step.evidence/>
+        </div>
+        <div class="prompt" id=prompt_id>
+            <Blocks blocks=step.prompt/>
+        </div>
     }
 }

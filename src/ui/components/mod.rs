@@ -14,6 +14,7 @@ pub mod rate_buttons;
 pub mod reveal;
 pub mod shortcuts;
 pub mod site_header;
+pub mod space_banners;
 pub mod star_fields;
 pub mod synced_text;
 pub mod update_banner;

@@ -44,12 +44,7 @@ pub fn PreviousVersions(id: &'static str) -> impl IntoView {
                         "restore" => "replaced when an earlier version was restored",
                         _ => "replaced",
                     };
-                    let answer = Answer {
-                        text: version.text.clone(),
-                        star: version.star.clone(),
-                        ..Answer::default()
-                    };
-                    let text = answer.all_text().trim().to_string();
+                    let text = version_text(&version.writing());
                     view! {
                         <li>
                             <p class="question-meta">{format!("Written {when}, {why}")}</p>
@@ -76,4 +71,17 @@ pub fn PreviousVersions(id: &'static str) -> impl IntoView {
             {move || restored.get().then_some("Earlier version restored. The text it replaced is kept as an earlier version.")}
         </p>
     }
+}
+
+/// A version's text as shown: the answer, then its follow-up answers.
+fn version_text(answer: &Answer) -> String {
+    let mut text = answer.all_text().trim().to_string();
+    for (question, reply) in answer
+        .follow_ups
+        .iter()
+        .filter(|(_, r)| !r.trim().is_empty())
+    {
+        text.push_str(&format!("\n\n{question}\n{}", reply.trim()));
+    }
+    text.trim().to_string()
 }

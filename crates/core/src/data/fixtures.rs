@@ -70,6 +70,8 @@ pub fn sample() -> UserData {
         items: vec![MockItem {
             id: "alert-fatigue".into(),
             seconds_used: 80,
+            seconds_allowed: 120,
+            follow_ups: vec!["What would you page on instead?".into()],
             words: 150,
             points_covered: 3,
             points_total: 6,

@@ -10,6 +10,7 @@ pub mod markdown_export;
 pub mod merge;
 pub mod records;
 mod save_status;
+pub mod usage;
 
 pub use save_status::SaveStatus;
 

@@ -58,12 +58,16 @@ pub enum AnswerPart {
     Step(usize),
 }
 
-/// An earlier text of an answer.
+/// An earlier version of an answer: everything that was written.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct AnswerVersion {
     pub text: String,
     pub star: StarText,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub follow_ups: BTreeMap<String, String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<String>,
     /// When that text was last edited.
     pub updated_ms: i64,
     /// When it was replaced, and by what ("mock interview").
@@ -71,48 +75,62 @@ pub struct AnswerVersion {
     pub replaced_by: String,
 }
 
+impl AnswerVersion {
+    /// The version as an answer of its own, to read or count.
+    pub fn writing(&self) -> Answer {
+        Answer {
+            text: self.text.clone(),
+            star: self.star.clone(),
+            follow_ups: self.follow_ups.clone(),
+            steps: self.steps.clone(),
+            updated_ms: self.updated_ms,
+            previous: Vec::new(),
+        }
+    }
+}
+
 impl Answer {
-    /// Replaces the text, keeping the current one (if any) as a previous
-    /// version. Nothing changes when the texts are the same.
-    pub fn replace_keeping_previous(
-        &mut self,
-        text: String,
-        star: StarText,
-        now_ms: i64,
-        replaced_by: &str,
-    ) {
-        if self.text == text && self.star == star {
-            return;
+    /// Sets everything written (if anything) aside as an earlier version
+    /// and leaves the answer blank, as a mock interview starts it.
+    pub fn set_aside(&mut self, now_ms: i64, replaced_by: &str) {
+        let version = AnswerVersion {
+            text: std::mem::take(&mut self.text),
+            star: std::mem::take(&mut self.star),
+            follow_ups: std::mem::take(&mut self.follow_ups),
+            steps: std::mem::take(&mut self.steps),
+            updated_ms: self.updated_ms,
+            replaced_ms: now_ms,
+            replaced_by: replaced_by.to_string(),
+        };
+        if !version.writing().is_empty() {
+            self.previous.push(version);
         }
-        if !self.main_is_empty() {
-            self.previous.push(AnswerVersion {
-                text: std::mem::take(&mut self.text),
-                star: std::mem::take(&mut self.star),
-                updated_ms: self.updated_ms,
-                replaced_ms: now_ms,
-                replaced_by: replaced_by.to_string(),
-            });
-        }
-        self.text = text;
-        self.star = star;
         self.updated_ms = now_ms;
     }
 
-    /// Makes previous version `index` the answer again; the current text
+    fn put_back(&mut self, version: AnswerVersion) {
+        self.text = version.text;
+        self.star = version.star;
+        self.follow_ups = version.follow_ups;
+        self.steps = version.steps;
+    }
+
+    /// Makes previous version `index` the answer again; the current writing
     /// (if any) becomes a previous version, so nothing is lost.
     pub fn restore_previous(&mut self, index: usize, now_ms: i64) -> bool {
         if index >= self.previous.len() {
             return false;
         }
         let version = self.previous.remove(index);
-        self.replace_keeping_previous(version.text, version.star, now_ms, "restore");
+        self.set_aside(now_ms, "restore");
+        self.put_back(version);
         true
     }
 
-    /// Undoes `replace_keeping_previous(empty, ..)` made at `replaced_ms` when
-    /// nothing was written since: the earlier text comes back.
+    /// Undoes `set_aside` made at `replaced_ms` when nothing was written
+    /// since: the earlier writing comes back.
     pub fn restore_if_untouched(&mut self, replaced_ms: i64) -> bool {
-        let untouched = self.main_is_empty()
+        let untouched = self.is_empty()
             && self
                 .previous
                 .last()
@@ -121,9 +139,8 @@ impl Answer {
             return false;
         }
         if let Some(version) = self.previous.pop() {
-            self.text = version.text;
-            self.star = version.star;
             self.updated_ms = version.updated_ms;
+            self.put_back(version);
         }
         true
     }
@@ -277,9 +294,15 @@ pub struct Settings {
     pub speech_voice: String,
     pub speech_rate_pct: u32,
     pub answer_pause_s: u32,
-    /// Mock interview defaults: how many questions and seconds per question.
+    /// Mock interview defaults: how many questions, seconds per question,
+    /// and whether follow-ups are asked after each question.
     pub mock_questions: u32,
     pub mock_seconds: u32,
+    pub mock_follow_ups: bool,
+    /// Whether commute mode reads labs.
+    pub commute_labs: bool,
+    /// The user dismissed the note on Safari deleting data after seven days.
+    pub webkit_eviction_hint_dismissed: bool,
 }
 
 pub const DEFAULT_DAILY_NEW_LIMIT: u32 = 10;
@@ -302,6 +325,9 @@ impl Default for Settings {
             answer_pause_s: 90,
             mock_questions: 5,
             mock_seconds: 120,
+            mock_follow_ups: true,
+            commute_labs: true,
+            webkit_eviction_hint_dismissed: false,
         }
     }
 }
@@ -331,11 +357,22 @@ impl Story {
 pub struct MockItem {
     pub id: String,
     pub seconds_used: u32,
+    /// The time it had (a lab has more than a question); 0 in records
+    /// from before labs, which gave every question the same time.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub seconds_allowed: u32,
+    /// The follow-ups asked after the question, by their text.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub follow_ups: Vec<String>,
     pub words: u32,
     pub points_covered: u32,
     pub points_total: u32,
     /// 1 Again .. 4 Easy, once rated.
     pub rating: Option<u8>,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// A finished mock interview.
@@ -436,58 +473,50 @@ mod tests {
     use super::*;
 
     #[test]
-    fn replacing_an_answer_keeps_the_old_text() {
-        let mut answer = Answer {
-            text: "Old draft.".into(),
-            updated_ms: 10,
-            ..Answer::default()
-        };
-        answer.replace_keeping_previous(
-            "New answer.".into(),
-            StarText::default(),
-            50,
-            "mock interview",
-        );
-        assert_eq!(answer.text, "New answer.");
-        assert_eq!(answer.updated_ms, 50);
-        assert_eq!(answer.previous.len(), 1);
-        assert_eq!(answer.previous[0].text, "Old draft.");
-        assert_eq!(answer.previous[0].updated_ms, 10);
-        // The same text again adds no version; an empty answer is not kept.
-        answer.replace_keeping_previous(
-            "New answer.".into(),
-            StarText::default(),
-            60,
-            "mock interview",
-        );
-        assert_eq!(answer.previous.len(), 1);
-        let mut empty = Answer::default();
-        empty.replace_keeping_previous("First.".into(), StarText::default(), 70, "mock interview");
-        assert!(empty.previous.is_empty());
-    }
-
-    #[test]
-    fn a_blank_start_that_stays_blank_gives_the_text_back() {
+    fn setting_an_answer_aside_keeps_all_of_it_and_a_blank_start_that_stays_blank_gives_it_back() {
         let mut answer = Answer {
             text: "Kept.".into(),
             updated_ms: 10,
             ..Answer::default()
         };
-        answer.replace_keeping_previous(String::new(), StarText::default(), 50, "mock interview");
+        answer.follow_ups.insert("Why?".into(), "Because.".into());
+        answer.set_step(1, "A read.".into());
+        answer.set_aside(50, "mock interview");
         assert!(answer.is_empty());
+        assert_eq!(answer.updated_ms, 50);
+        assert_eq!(answer.previous.len(), 1);
+        let kept = answer.previous[0].writing();
+        assert_eq!(
+            (
+                kept.text.as_str(),
+                kept.follow_up("Why?"),
+                kept.step(1),
+                kept.updated_ms
+            ),
+            ("Kept.", "Because.", "A read.", 10)
+        );
         assert!(answer.restore_if_untouched(50));
         assert_eq!((answer.text.as_str(), answer.updated_ms), ("Kept.", 10));
+        assert_eq!(answer.follow_up("Why?"), "Because.");
         assert!(answer.previous.is_empty());
-        // Once something is written the new text stays and the old is kept.
-        answer.replace_keeping_previous(String::new(), StarText::default(), 60, "mock interview");
-        answer.text = "New.".into();
+        // An empty answer keeps no empty version.
+        let mut empty = Answer::default();
+        empty.set_aside(70, "mock interview");
+        assert!(empty.previous.is_empty());
+        // Once something is written (a follow-up answer is enough) the new
+        // writing stays and the old is kept.
+        answer.set_aside(60, "mock interview");
+        answer.follow_ups.insert("Why?".into(), "New.".into());
         assert!(!answer.restore_if_untouched(60));
         assert_eq!(answer.previous[0].text, "Kept.");
-        // Restoring swaps: the restored text leads, the current one is kept.
+        // Restoring swaps: the restored writing leads, the current one is kept.
         assert!(answer.restore_previous(0, 70));
-        assert_eq!(answer.text, "Kept.");
+        assert_eq!(
+            (answer.text.as_str(), answer.follow_up("Why?")),
+            ("Kept.", "Because.")
+        );
         assert_eq!(answer.previous.len(), 1);
-        assert_eq!(answer.previous[0].text, "New.");
+        assert_eq!(answer.previous[0].follow_ups["Why?"], "New.");
         assert!(!answer.restore_previous(5, 80));
     }
 
@@ -498,9 +527,7 @@ mod tests {
             .follow_ups
             .insert("Why 137?".into(), "SIGKILL is 9; 128 + 9.".into());
         assert!(!answer.is_empty() && answer.main_is_empty());
-        // A mock interview's blank start keeps no empty earlier version.
-        answer.replace_keeping_previous("Typed.".into(), StarText::default(), 5, "mock interview");
-        assert!(answer.previous.is_empty());
+        answer.text = "Typed.".into();
         answer.set_step(2, "Port exhaustion.".into());
         assert_eq!(answer.steps.len(), 3);
         assert_eq!(

@@ -36,17 +36,20 @@ pub fn CommutePage() -> impl IntoView {
     let user = expect_context::<UserState>();
     let can_speak = speech::available();
     let category = RwSignal::new(None::<Category>);
-    // Commute mode reads questions aloud; a lab's evidence needs the screen.
+    // Labs need the screen for their evidence: the user may leave them out.
     let queue = Memo::new(move |_| {
         let mut queue = user.practice_queue(category.get());
-        queue.due.retain(|q| q.lab.is_none());
-        queue.new.retain(|q| q.lab.is_none());
+        if !user.settings.with(|s| s.commute_labs) {
+            queue.due.retain(|q| q.lab.is_none());
+            queue.new.retain(|q| q.lab.is_none());
+        }
         queue
     });
     let empty_config = Config {
         answer_pause_ms: 0,
         voice: can_speak,
         rate_pct: 100,
+        seed: 0,
     };
     let machine = RwSignal::new(Commute::new(Vec::new(), empty_config));
     let clock = RwSignal::new(now_ms());
@@ -96,6 +99,7 @@ pub fn CommutePage() -> impl IntoView {
             ) * 1000,
             voice: can_speak,
             rate_pct: s.speech_rate_pct,
+            seed: now_ms() as u64,
         });
         last_rated.set(None);
         speech::keep_screen_on();

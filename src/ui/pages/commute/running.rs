@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use super::driver::run;
 use crate::state::UserState;
+use crate::ui::components::blocks::Blocks;
 use crate::ui::components::rate_buttons::{RateButtons, Rated};
 use crate::web::clock::now_ms;
 use opsdrill_core::bank::Question;
@@ -27,16 +28,13 @@ fn step_label(
     }
 }
 
-/// The parts on screen at each step: what has been read of the model.
-fn parts_shown(step: Step) -> &'static [Part] {
-    match step {
-        Step::Reading(Part::Why) => &[Part::Why],
-        Step::Reading(Part::Structure) => &[Part::Structure],
-        Step::Reading(Part::TalkingPoints) | Step::Rating => {
-            &[Part::Structure, Part::TalkingPoints]
-        }
-        _ => &[],
-    }
+/// What the user is asked to do while the loop waits for a spoken answer.
+fn your_turn(answering: Option<Part>) -> Option<&'static str> {
+    Some(match answering? {
+        Part::FollowUpAnswer => "Answer the follow-up out loud now. Ours follows.",
+        Part::ExpertRead(_) => "Read the evidence and say out loud what it tells you and what you would check next. The expert read follows.",
+        _ => "Answer out loud now. How to structure it and the talking points follow.",
+    })
 }
 
 /// The question on its way: where the loop is, the countdown, the big
@@ -108,30 +106,57 @@ pub fn RunningScreen(
             </button>
         </div>
         <p class="hint commute-rated" role="status">{move || last_rated.get()}</p>
-        {move || (step.get() == Step::Answering).then(|| view! {
-            <p class="commute-your-turn">"Answer out loud now. How to structure it and the talking points follow."</p>
-        })}
-        {move || question.get().map(|q| {
-            parts_shown(step.get()).iter().map(|&part| view! { <ModelPart question=q part/> }).collect_view()
-        })}
+        {move || {
+            step.track();
+            your_turn(machine.with(Commute::answering_for))
+                .map(|text| view! { <p class="commute-your-turn">{text}</p> })
+        }}
+        {move || {
+            step.track();
+            let (shown, follow_up) = machine.with(|m| (m.parts_shown(), m.follow_up()));
+            question.get().map(|q| {
+                shown.into_iter().map(|part| view! { <ModelPart question=q part follow_up/> }).collect_view()
+            })
+        }}
         <p><button type="button" class="link commute-end" on:click=stop>"End session"</button></p>
     }
 }
 
-/// One part of the model answer as it is read: why they ask (paragraphs),
-/// the structure or the talking points (a list).
+/// One part as it is read: why they ask, a follow-up and our answer, a
+/// lab's scenario, expert read and root cause (paragraphs); the structure
+/// or the talking points (a list); a lab step's prompt with its evidence.
 #[component]
-fn ModelPart(question: &'static Question, part: Part) -> impl IntoView {
-    let lines = part_lines(question, part);
+fn ModelPart(question: &'static Question, part: Part, follow_up: Option<usize>) -> impl IntoView {
+    let lines = part_lines(question, part, follow_up);
+    let evidence = match part {
+        Part::StepPrompt(step) => question.lab.and_then(|lab| lab.steps.get(step)),
+        _ => None,
+    };
+    let body = match part {
+        Part::Structure | Part::TalkingPoints => {
+            view! { <ul>{lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul> }
+                .into_any()
+        }
+        // The prompt's first line only says the evidence is on screen: here
+        // the evidence itself stands in its place.
+        Part::StepPrompt(_) => lines
+            .into_iter()
+            .skip(1)
+            .map(|line| view! { <p>{line}</p> })
+            .collect_view()
+            .into_any(),
+        _ => lines.into_iter().map(|line| view! { <p>{line}</p> }).collect_view().into_any(),
+    };
     view! {
         <section class="commute-part">
             <h3>{part_heading(question, part)}</h3>
-            {if part == Part::Why {
-                lines.into_iter().map(|line| view! { <p>{line}</p> }).collect_view().into_any()
-            } else {
-                view! { <ul>{lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul> }
-                    .into_any()
-            }}
+            {evidence.map(|step| view! {
+                <div class="evidence">
+                    <h4>"Evidence"</h4>
+                    <Blocks blocks=step.evidence/>
+                </div>
+            })}
+            {body}
         </section>
     }
 }

@@ -30,13 +30,21 @@ pub fn StartScreen(
         <ol class="commute-how">
             <li>"The question and why interviewers ask it are read aloud."</li>
             <li>{move || format!("You answer out loud: it waits {} for you.", pause())}</li>
-            <li>"How to structure the answer and its talking points are read."</li>
+            <li>"How to structure the answer and its talking points are read, then a follow-up: you answer it, and hear ours."</li>
+            <li>{move || if user.settings.with(|s| s.commute_labs) {
+                "A lab: its scenario, then each step's question while the evidence is on screen; you say what you read in it, then hear the expert's read."
+            } else {
+                "Labs are left out (Settings, Commute mode)."
+            }}</li>
             <li>"You rate yourself with the big buttons, and the next question starts."</li>
         </ol>
         <p class="hint">"Play/pause on a headset or the lock screen pauses and resumes; next track skips. The screen stays on while it runs. Voice, speed and pause length are in "
             <a href="#/settings">"Settings"</a> "."
         </p>
-        <CategoryChips selected=category on_pick=move |choice| category.set(choice) without_labs=true/>
+        {move || {
+            let without_labs = !user.settings.with(|s| s.commute_labs);
+            view! { <CategoryChips selected=category on_pick=move |choice| category.set(choice) without_labs/> }
+        }}
         <p class="practice-counts" role="status">
             {move || queue.with(|q| format!(
                 "{} in today's queue: {} due, {} new",

@@ -11,7 +11,7 @@ use crate::ui::components::answer_editor::MockBegun;
 use crate::web::clock::now_ms;
 use crate::web::focus;
 use opsdrill_core::bank;
-use opsdrill_core::mock::{self, MockConfig, MockEvent, MockSession};
+use opsdrill_core::mock::{self, MockConfig, MockEvent, MockSession, Stage};
 
 /// Words written, talking points covered and their total.
 type Figures = (u32, u32, u32);
@@ -121,16 +121,16 @@ impl Interview {
         self.user.settings.update(|s| {
             s.mock_questions = config.count as u32;
             s.mock_seconds = config.seconds_per_question;
+            s.mock_follow_ups = config.follow_ups;
         });
-        let picked = mock::pick_questions(bank::QUESTIONS, &config, now as u64);
-        let ids: Vec<&'static str> = picked.iter().map(|q| q.id).collect();
+        let planned = mock::plan(bank::QUESTIONS, &config, now as u64);
         self.announcement.set(String::new());
         self.summary.set(None);
         self.measured.update_value(|m| m.clear());
         self.begun.update_value(|b| b.clear());
         self.open.set_value(None);
         self.session.set(Some(MockSession::start(
-            &ids,
+            planned,
             config.seconds_per_question,
             now,
         )));
@@ -138,7 +138,8 @@ impl Interview {
         crate::web::browser::scroll_to_top();
     }
 
-    /// "Next question" (or "Finish"), or with `finish_early` "End interview".
+    /// "Next" (a follow-up, a lab's step, the next question or "Finish"),
+    /// or with `finish_early` "End interview".
     pub fn advance(self, finish_early: bool) {
         let now = now_ms();
         self.session.update(|s| {
@@ -151,11 +152,17 @@ impl Interview {
             }
         });
         let running = self.session.with_untracked(|s| {
-            s.as_ref()
-                .and_then(|s| s.current().map(|(i, _)| (i, s.len())))
+            s.as_ref().and_then(|s| {
+                let (index, _) = s.current()?;
+                Some((index, s.len(), s.stage()?))
+            })
         });
         self.announcement.set(match running {
-            Some((index, total)) => format!("Question {} of {total}.", index + 1),
+            Some((_, _, (Stage::FollowUp(_), at, _))) => format!("Follow-up {at}."),
+            Some((_, _, (Stage::Step(step), _, steps))) if step > 0 => {
+                format!("Step {} of {steps}.", step + 1)
+            }
+            Some((index, total, _)) => format!("Question {} of {total}.", index + 1),
             None => "The interview is over. Here is your summary.".into(),
         });
         self.sync();

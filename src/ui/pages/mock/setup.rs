@@ -25,11 +25,12 @@ fn duration_label(seconds: u32) -> String {
 #[component]
 pub fn Setup(#[prop(into)] on_start: Callback<MockConfig>) -> impl IntoView {
     let user = expect_context::<UserState>();
-    let (count, seconds) = user
+    let (count, seconds, follow_ups) = user
         .settings
-        .with_untracked(|s| (s.mock_questions, s.mock_seconds));
+        .with_untracked(|s| (s.mock_questions, s.mock_seconds, s.mock_follow_ups));
     let count = RwSignal::new(count);
     let seconds = RwSignal::new(seconds);
+    let follow_ups = RwSignal::new(follow_ups);
     let chosen = RwSignal::new(vec![
         Category::General,
         Category::Technical,
@@ -52,6 +53,7 @@ pub fn Setup(#[prop(into)] on_start: Callback<MockConfig>) -> impl IntoView {
                 count: count.get_untracked() as usize,
                 categories: chosen.get_untracked(),
                 seconds_per_question: seconds.get_untracked(),
+                follow_ups: follow_ups.get_untracked(),
             });
         }>
             <Field id="mock-count" label="Number of questions">
@@ -80,7 +82,16 @@ pub fn Setup(#[prop(into)] on_start: Callback<MockConfig>) -> impl IntoView {
                     }).collect_view()}
                 </select>
             </Field>
+            <label class="check">
+                <input
+                    type="checkbox"
+                    prop:checked=move || follow_ups.get()
+                    on:change=move |ev| follow_ups.set(event_target_checked(&ev))
+                />
+                <span>"Ask follow-ups: one or two after each question, within its time"</span>
+            </label>
             <CategoryChecks chosen/>
+            <p class="hint">"A lab is worked step by step, and gets the time per question for each of its steps."</p>
             <p class="notice error" role="alert" hidden=move || !nothing_chosen()>"Choose at least one category."</p>
             <button type="submit" class="button">"Start mock interview"</button>
         </form>

@@ -61,14 +61,14 @@ pub fn Summary(started: i64, rateable: bool) -> impl IntoView {
     }
 }
 
-/// One question of the summary: its figures and its rating (or the buttons
-/// to give one).
+/// One question of the summary: its figures, the follow-ups asked, and its
+/// rating (or the buttons to give one).
 #[component]
 fn SummaryItem(
     started: i64,
     index: usize,
     item: MockItem,
-    /// Seconds per question.
+    /// Seconds per question (the item's own time, when recorded, wins).
     limit: u32,
     rateable: bool,
 ) -> impl IntoView {
@@ -96,14 +96,31 @@ fn SummaryItem(
         .into_any(),
     };
     let used = |seconds: u32| mock::clock(i64::from(seconds));
+    // Records from before labs gave every question the interview's time.
+    let limit = if item.seconds_allowed > 0 {
+        item.seconds_allowed
+    } else {
+        limit
+    };
+    let follow_ups = (!item.follow_ups.is_empty()).then(|| {
+        view! {
+            <p class="question-meta">"Follow-ups asked:"</p>
+            <ul class="follow-ups">
+                {item.follow_ups.iter().map(|f| view! { <li>{f.clone()}</li> }).collect_view()}
+            </ul>
+        }
+    });
     view! {
         <li class="mock-item">
             <h3><a href=href>{text}</a></h3>
             <p class="mock-figures">
                 <span>{format!("{} of {} used", used(item.seconds_used), used(limit))}</span>
                 <span>{count(item.words as usize, "word", "words")}</span>
-                <span>{format!("{} of {} talking points", item.points_covered, item.points_total)}</span>
+                {(item.points_total > 0).then(|| view! {
+                    <span>{format!("{} of {} talking points", item.points_covered, item.points_total)}</span>
+                })}
             </p>
+            {follow_ups}
             {rate}
         </li>
     }

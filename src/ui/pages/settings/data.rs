@@ -1,7 +1,7 @@
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use super::import::BackupImport;
+use super::storage::StorageInfo;
 use super::Section;
 use crate::state::UserState;
 use crate::ui::components::banners::download_backup;
@@ -36,33 +36,5 @@ pub fn DataSettings() -> impl IntoView {
             </div>
             <BackupImport/>
         </Section>
-    }
-}
-
-/// Whether storage is persistent and how much of it is used, as the browser
-/// tells it.
-#[component]
-fn StorageInfo() -> impl IntoView {
-    let storage_info = RwSignal::new(None::<String>);
-    spawn_local(async move {
-        let (persisted, estimate) = crate::web::browser::storage_estimate().await;
-        let persisted = match persisted {
-            Some(true) => "Storage is persistent: the browser will not clear it to save space.",
-            Some(false) => "Storage is not marked persistent: the browser may clear it when space runs low. Keep a backup.",
-            None => "This browser does not say whether storage is persistent.",
-        };
-        let usage = estimate
-            .map(|(used, quota)| {
-                format!(
-                    " Using {:.1} MB of {:.0} MB available to this site.",
-                    used / 1_048_576.0,
-                    quota / 1_048_576.0
-                )
-            })
-            .unwrap_or_default();
-        storage_info.set(Some(format!("{persisted}{usage}")));
-    });
-    view! {
-        <p class="hint">{move || storage_info.get().unwrap_or_else(|| "Checking storage…".into())}</p>
     }
 }

@@ -114,7 +114,7 @@ impl ImportFlow {
 /// What an import that went through says: whether all went well, and the text.
 fn outcome_message(file_name: &str, outcome: &ImportOutcome) -> (bool, String) {
     let aside = match &outcome.saved_aside {
-        Some(key) => format!(" Your data from before the import is saved in this browser under {key}."),
+        Some(key) => format!(" What it changed or removed of your data is saved in this browser under {key}."),
         None => " Storage is blocked, so nothing could be saved aside and nothing will be kept after this tab closes: export a backup.".to_string(),
     };
     if outcome.not_written == 0 {

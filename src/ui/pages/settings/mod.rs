@@ -7,6 +7,7 @@ mod import;
 mod import_preview;
 mod practice;
 mod speech;
+mod storage;
 
 use leptos::prelude::*;
 

@@ -130,11 +130,23 @@ pub fn CommuteSettings() -> impl IntoView {
             <NumberField
                 id="answer-pause"
                 label="Time to answer out loud (seconds)"
-                hint="How long commute mode waits after the question before reading the structure and talking points: 10 to 600 seconds."
+                hint="How long commute mode waits after the question before reading the structure and talking points: 10 to 600 seconds. A follow-up's answer and a lab step's read get half as long, at least 10 seconds."
                 range=ANSWER_PAUSES_S
                 value=move || user.settings.with(|s| s.answer_pause_s)
                 on_set=move |n| user.settings.update(|s| s.answer_pause_s = n)
             />
+            <label class="check">
+                <input
+                    type="checkbox"
+                    id="commute-labs"
+                    prop:checked=move || user.settings.with(|s| s.commute_labs)
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        user.settings.update(|s| s.commute_labs = on);
+                    }
+                />
+                <span>"Include labs: their steps' prompts and expert reads are read aloud, and the evidence is shown on screen"</span>
+            </label>
             <button type="button" class="button secondary" disabled=!can_speak on:click=test_voice>"Test voice"</button>
         </Section>
     }

@@ -1,0 +1,190 @@
+// The same walk through the app in Firefox ESR and in WebKit (WebKitGTK, the
+// engine of Safari), on a phone-sized viewport, against the release build
+// served by the plain static server. Chromium covers everything else.
+//
+// What these engines' automation cannot do, and so is not tested here:
+//  - Offline mode and service-worker updates: neither puppeteer's Firefox
+//    (WebDriver BiDi) nor WebKitWebDriver can take the network away, so
+//    the offline and update tests run in Chromium only (pwa.test.mjs). Here
+//    each engine is checked to register the service worker.
+//  - The native file dialogs: a backup's download is read from the Blob the
+//    app hands the browser, and an import's file is given to the file input
+//    as a File (the app's own code reads it, in each engine).
+//  - WebKit: WebDriver classic cannot run a script before the page's own, so
+//    errors are recorded from just after each navigation; a failure while
+//    starting shows as the app not mounting. MiniBrowser's window cannot be
+//    narrower than its toolbar (about 450 px), so on WebKit the app runs in
+//    a 360 x 740 frame of a test page on the same origin.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { firefox, webkit } from './engines.mjs';
+import { distDir, PHONE, serveDist } from './support.mjs';
+
+/** dist/ under app/ of a fresh root, and the frame page WebKit uses at the root. */
+async function serveApp() {
+  const root = mkdtempSync(path.join(tmpdir(), 'opsdrill-engines-'));
+  mkdirSync(path.join(root, 'app'));
+  cpSync(distDir, path.join(root, 'app'), { recursive: true });
+  writeFileSync(
+    path.join(root, 'frame.html'),
+    `<!doctype html><meta charset="utf-8"><title>OpsDrill in a ${PHONE.width} x ${PHONE.height} frame</title>
+<style>body{margin:0}iframe{border:0;display:block;width:${PHONE.width}px;height:${PHONE.height}px}</style>
+<iframe id="app" title="OpsDrill"></iframe>`,
+  );
+  const server = await serveDist(root, 'app/');
+  return { ...server, app: `${server.base}app/` };
+}
+
+const STAR = 'conflict-with-another-team';
+
+for (const open of [firefox, webkit]) {
+  describe(`${open.name}`, () => {
+    let server;
+    let s;
+    before(async () => {
+      server = await serveApp();
+      s = await open({ ...PHONE, frame: `${server.base}frame.html` });
+    });
+    after(async () => {
+      await s?.close();
+      server?.stop();
+    });
+    const go = async (hash) => {
+      await s.goto(`${server.app}${hash}`);
+      await s.appReady();
+    };
+
+    test('mounts at 360 px with no sideways scroll, and registers the service worker', async () => {
+      await go('');
+      assert.deepEqual(await s.evaluate(() => [innerWidth, innerHeight]), [PHONE.width, PHONE.height]);
+      assert.equal(await s.evaluate(() => document.documentElement.scrollWidth <= innerWidth), true, 'no sideways scroll');
+      const scope = await s.waitFor(async () => (await navigator.serviceWorker.getRegistration())?.scope, [], 'a service worker registration');
+      assert.equal(scope, server.app);
+      await s.screenshot(`${s.engine}-home-360`);
+    });
+
+    test('browse and search', async () => {
+      await go('#/questions');
+      const all = await s.evaluate(() => document.querySelectorAll('.question-list li').length);
+      assert.ok(all > 200, `${all} items listed`);
+      await s.type('input[type="search"]', 'conntrack');
+      const found = await s.waitFor((n) => {
+        const count = document.querySelectorAll('.question-list li').length;
+        return count > 0 && count < n && count;
+      }, [all], 'the search to narrow the list');
+      const texts = await s.evaluate(() => [...document.querySelectorAll('.question-list li')].map((li) => li.textContent).join(' | '));
+      assert.match(texts, /conntrack/i, `${found} results`);
+      await s.screenshot(`${s.engine}-search-360`);
+    });
+
+    test('a deep link opens its question; an answer survives a reload; reveal and rate', async () => {
+      await go('#/q/alert-fatigue');
+      assert.match(await s.evaluate(() => document.querySelector('h1').textContent), /drowning in alerts/);
+      await s.type('#answer-your-answer', 'Route pages by owner; every page needs a runbook.');
+      await s.waitFor(() => document.querySelector('.answer-stats')?.textContent.includes('Saved'), [], 'the save');
+      await s.reload();
+      await s.appReady();
+      assert.equal(await s.evaluate(() => document.querySelector('#answer-your-answer').value), 'Route pages by owner; every page needs a runbook.');
+      await s.clickText('Show model answer');
+      await s.waitFor(() => !document.getElementById('answer-material').hidden && !!document.querySelector('.rate-good'), [], 'the model answer and the rating');
+      await s.screenshot(`${s.engine}-question-revealed-360`);
+      await s.click('.rate-good');
+      const card = await s.waitFor(() => JSON.parse(localStorage.getItem('opsdrill/schedule') ?? '{}').cards?.['alert-fatigue'], [], 'the schedule');
+      assert.ok(card.due_ms > Date.now(), 'due later');
+    });
+
+    test('a STAR answer is kept part by part', async () => {
+      await go(`#/q/${STAR}`);
+      await s.type('#answer-situation', 'Two teams shared one database.');
+      await s.type('#answer-result', 'Lock waits fell by 90 percent.');
+      await s.waitFor(() => JSON.parse(localStorage.getItem('opsdrill/answer/conflict-with-another-team') ?? '{}').star?.result === 'Lock waits fell by 90 percent.', [], 'the STAR save');
+      await s.reload();
+      await s.appReady();
+      assert.deepEqual(
+        await s.evaluate(() => ['situation', 'result'].map((p) => document.querySelector(`#answer-${p}`).value)),
+        ['Two teams shared one database.', 'Lock waits fell by 90 percent.'],
+      );
+    });
+
+    test('the Practice queue counts the question started today', async () => {
+      await go('#/practice');
+      const counts = await s.evaluate(() => document.querySelector('.practice-counts').textContent);
+      assert.match(counts, /1 started\)/, counts);
+      assert.equal(await s.evaluate(() => !!document.querySelector('a.button[href^="#/q/"]')), true, 'Start practising');
+      await s.screenshot(`${s.engine}-practice-360`);
+    });
+
+    test('backup export, then import with a merge into changed data keeps both texts', async () => {
+      await go('#/settings');
+      // The app's download is a Blob URL on a link it clicks: the Blob is read here.
+      await s.evaluate(() => {
+        window.__downloads = [];
+        const create = URL.createObjectURL;
+        URL.createObjectURL = (blob) => {
+          window.__downloads.push(blob);
+          return create.call(URL, blob);
+        };
+        HTMLAnchorElement.prototype.click = function click() {};
+      });
+      await s.clickText('Export backup');
+      const text = await s.waitFor(async () => window.__downloads.length && (await window.__downloads.at(-1).text()), [], 'the backup');
+      const backup = JSON.parse(text);
+      assert.equal(backup.answers['alert-fatigue'].text, 'Route pages by owner; every page needs a runbook.');
+      // The backup as another device left it: a different text there...
+      backup.answers['alert-fatigue'].text = 'From the laptop: silence the noisy alerts first.';
+      // ...and since the export, this device changed its answer too.
+      await go('#/q/alert-fatigue');
+      await s.type('#answer-your-answer', ' Edited after the backup.');
+      await s.waitFor(() => JSON.parse(localStorage.getItem('opsdrill/answer/alert-fatigue')).text.endsWith('Edited after the backup.'), [], 'the edit');
+      await go('#/settings');
+      await s.evaluate((json) => {
+        const input = document.querySelector('#import-file');
+        const files = new DataTransfer();
+        files.items.add(new File([json], 'opsdrill-backup.json', { type: 'application/json' }));
+        input.files = files.files;
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      }, JSON.stringify(backup));
+      await s.clickText('Merge into my data');
+      await s.waitFor(() => document.querySelector('[role="status"].notice')?.textContent.startsWith('Imported opsdrill-backup.json'), [], 'the import');
+      const merged = await s.evaluate(() => JSON.parse(localStorage.getItem('opsdrill/answer/alert-fatigue')).text);
+      assert.match(merged, /Route pages by owner; every page needs a runbook\. Edited after the backup\./);
+      assert.match(merged, /From the laptop: silence the noisy alerts first\./);
+      await s.screenshot(`${s.engine}-import-360`);
+    });
+
+    test('the theme switch changes the colours and is kept', async () => {
+      await go('#/settings');
+      const light = await s.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      await s.select('#theme', 'dark');
+      await s.waitFor(() => document.documentElement.dataset.theme === 'dark', [], 'the dark theme');
+      const dark = await s.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      assert.notEqual(dark, light);
+      await s.reload();
+      await s.appReady();
+      assert.equal(await s.evaluate(() => document.documentElement.dataset.theme), 'dark');
+      await s.screenshot(`${s.engine}-settings-dark-360`);
+      await s.select('#theme', 'light');
+    });
+
+    test('Safari\'s seven-day rule: a hint on WebKit only, until dismissed', async () => {
+      await go('');
+      const shown = await s.evaluate(() => !!document.getElementById('webkit-eviction-hint'));
+      assert.equal(shown, s.engine === 'webkit');
+      if (shown) {
+        assert.match(await s.evaluate(() => document.getElementById('webkit-eviction-hint').textContent), /Add to Home Screen/);
+        await s.evaluate(() => [...document.querySelectorAll('#webkit-eviction-hint button')].find((b) => b.textContent === 'Dismiss').click());
+        await s.waitFor(() => !document.getElementById('webkit-eviction-hint'), [], 'the hint to go');
+        await s.reload();
+        await s.appReady();
+        assert.equal(await s.evaluate(() => !!document.getElementById('webkit-eviction-hint')), false, 'dismissed for good');
+      }
+    });
+
+    test('no page error on the way', async () => {
+      assert.deepEqual(await s.errors(), []);
+    });
+  });
+}
