@@ -5,10 +5,14 @@
 //  2. adds a Content-Security-Policy meta tag to index.html that allows its
 //     inline scripts (Trunk's loader, the theme script in index.html) by their
 //     hashes (no 'unsafe-inline', no 'unsafe-eval').
+//  3. copies the bank's text file beside the app: the wasm names it
+//     (`bank-<FNV-1a 64 of its bytes>.bin`, gzipped text) and crates/core's
+//     build script wrote it into cargo's OUT_DIR as bank_text.gz; the loader
+//     in index.html gets its name.
 // For a dev build it writes a service worker that caches nothing, so
 // `trunk serve` always shows the latest code.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -27,6 +31,30 @@ function files(dir) {
 
 const indexPath = path.join(staging, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
+
+/** FNV-1a, 64 bits, as opsdrill_text::fingerprint computes it. */
+function fnv1a64(bytes) {
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of bytes) hash = BigInt.asUintN(64, (hash ^ BigInt(byte)) * 0x100000001b3n);
+  return hash.toString(16).padStart(16, '0');
+}
+
+const wasmName = readdirSync(staging).find((name) => name.endsWith('.wasm'));
+const bankName = readFileSync(path.join(staging, wasmName)).toString('latin1').match(/bank-[0-9a-f]{16}\.bin/)?.[0];
+if (!bankName) throw new Error(`${wasmName} names no bank text file`);
+const targetDir = process.env.CARGO_TARGET_DIR || path.join(process.env.TRUNK_SOURCE_DIR || '.', 'target');
+const buildDirs = readdirSync(path.join(targetDir, 'wasm32-unknown-unknown'), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => path.join(targetDir, 'wasm32-unknown-unknown', d.name, 'build'))
+  .filter((dir) => existsSync(dir));
+const bankFile = buildDirs
+  .flatMap((dir) => readdirSync(dir).filter((d) => d.startsWith('opsdrill-core-')).map((d) => path.join(dir, d, 'out', 'bank_text.gz')))
+  .filter((file) => existsSync(file))
+  .find((file) => `bank-${fnv1a64(readFileSync(file))}.bin` === bankName);
+if (!bankFile) throw new Error(`${bankName} not found in ${targetDir}: build crates/core for wasm32 first`);
+copyFileSync(bankFile, path.join(staging, bankName));
+html = html.replaceAll('__OPSDRILL_BANK__', bankName);
+writeFileSync(indexPath, html);
 
 if (release) {
   const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
@@ -104,4 +132,4 @@ self.addEventListener('activate', (event) => {
 });
 `;
 writeFileSync(path.join(staging, 'sw.js'), worker);
-console.log(`post-build: ${release ? `${urls.length} files precached as ${cacheName}, CSP added` : 'dev service worker'}`);
+console.log(`post-build: ${bankName} copied; ${release ? `${urls.length} files precached as ${cacheName}, CSP added` : 'dev service worker'}`);

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::bank_text::BankText;
 use crate::ui::components::banners::StorageBanners;
 use crate::ui::components::shortcuts::Shortcuts;
 use crate::ui::components::site_header::SiteHeader;
@@ -32,6 +33,13 @@ pub fn App() -> impl IntoView {
         crate::web::browser::scroll_to_top();
     });
     provide_context(CurrentRoute(route));
+    let bank_text = BankText::new();
+    provide_context(bank_text);
+    // Pages that show the bank's text ask for it; for the others it comes
+    // right after this first render, so it does not compete with the wasm.
+    request_animation_frame(move || {
+        set_timeout(move || bank_text.load(), std::time::Duration::ZERO)
+    });
     provide_context(crate::state::UserState::load());
     let update = crate::web::pwa::UpdateAvailable(RwSignal::new(false));
     provide_context(update);

@@ -1,10 +1,15 @@
 // Lighthouse 12 (mobile defaults) against the release build served by a plain
-// static server. Writes the scores and LCP/TBT/CLS to
-// test-output/lighthouse.txt (and the full report as JSON beside it), and
+// static server (or, with OPSDRILL_GZIP=1, one that gzips as real hosts do:
+// the files are then named lighthouse-gzip*). Writes the scores, LCP, TBT,
+// CLS and time to interactive to test-output/lighthouse.txt (and the full
+// report as JSON beside it), and
 // fails below Performance 90, Accessibility 100 or Best Practices 100: a
 // margin for a noisy machine, not the goal (98 / 100 / 100 / SEO 95).
-// Lighthouse scores vary between runs, so each page gets up to three runs and
-// the best is kept (every run is listed in the report).
+// Lighthouse scores vary between runs, so each page gets up to five runs and
+// the best is kept (every run is listed in the report). Lighthouse 12.2 on
+// Chromium 156 fails its trace-elements gatherer ("frame_sequence"), and in
+// about one run in three then takes a later paint than the shell's for the
+// largest contentful paint.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +19,7 @@ import { serveDist } from './e2e/support.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'test-output');
+const suffix = process.env.OPSDRILL_GZIP ? '-gzip' : '';
 const server = await serveDist();
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
@@ -27,7 +33,7 @@ try {
   const passes = (r) => r.performance >= 90 && r.accessibility >= 100 && r.bestPractices >= 100;
   for (const [name, hash] of [['home', ''], ['question', '#/q/alert-fatigue']]) {
     let best = null;
-    for (let attempt = 1; attempt <= 3 && !(best && passes(best)); attempt += 1) {
+    for (let attempt = 1; attempt <= 5 && !(best && passes(best)); attempt += 1) {
       const result = await lighthouse(`${server.base}${hash}`, { port: chrome.port, output: 'json', logLevel: 'error' });
       const { categories, audits } = result.lhr;
       const score = (id) => Math.round(categories[id].score * 100);
@@ -41,20 +47,22 @@ try {
         lcpMs: Math.round(audits['largest-contentful-paint'].numericValue),
         tbtMs: Math.round(audits['total-blocking-time'].numericValue),
         cls: Number(audits['cumulative-layout-shift'].numericValue.toFixed(3)),
+        ttiMs: Math.round(audits.interactive?.numericValue ?? NaN),
       };
       all.push(run);
       if (!best || run.performance > best.performance) {
         best = run;
         mkdirSync(outDir, { recursive: true });
-        writeFileSync(path.join(outDir, `lighthouse-${name}.json`), result.report);
+        writeFileSync(path.join(outDir, `lighthouse${suffix}-${name}.json`), result.report);
       }
     }
     runs.push(best);
   }
   const line = (r) =>
-    `${r.name.padEnd(9)} run ${r.attempt}  performance ${r.performance}  accessibility ${r.accessibility}  best-practices ${r.bestPractices}  seo ${r.seo}  LCP ${r.lcpMs} ms  TBT ${r.tbtMs} ms  CLS ${r.cls}`;
-  const lines = [...runs.map(line), '', 'every run:', ...all.map(line)];
-  writeFileSync(path.join(outDir, 'lighthouse.txt'), `${lines.join('\n')}\n`);
+    `${r.name.padEnd(9)} run ${r.attempt}  performance ${r.performance}  accessibility ${r.accessibility}  best-practices ${r.bestPractices}  seo ${r.seo}  LCP ${r.lcpMs} ms  TBT ${r.tbtMs} ms  CLS ${r.cls}  TTI ${r.ttiMs} ms`;
+  const server = process.env.OPSDRILL_GZIP ? 'a static server that gzips' : 'a plain static server';
+  const lines = [`(${server})`, ...runs.map(line), '', 'every run:', ...all.map(line)];
+  writeFileSync(path.join(outDir, `lighthouse${suffix}.txt`), `${lines.join('\n')}\n`);
   console.log(lines.join('\n'));
   for (const r of runs) {
     if (!passes(r)) {

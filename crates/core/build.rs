@@ -1,6 +1,6 @@
 //! Compiles the Markdown question bank in `content/` into static Rust data
-//! (`$OUT_DIR/bank_data.rs`) and the sections' LZMA-compressed text
-//! (`$OUT_DIR/bank_text.lzma`). A bank that breaks a rule fails the build
+//! (`$OUT_DIR/bank_data.rs`) and the sections' gzipped text
+//! (`$OUT_DIR/bank_text.gz`: the app's `bank-<fingerprint>.bin`). A bank that breaks a rule fails the build
 //! with `path:line: what is wrong`.
 
 use std::path::Path;
@@ -22,5 +22,5 @@ fn main() {
     let generated = opsdrill_bank_compiler::generate(&bank);
     let out = Path::new(&out_dir);
     std::fs::write(out.join("bank_data.rs"), generated.rust).expect("OUT_DIR is writable");
-    std::fs::write(out.join("bank_text.lzma"), generated.text_lzma).expect("OUT_DIR is writable");
+    std::fs::write(out.join("bank_text.gz"), generated.text_file).expect("OUT_DIR is writable");
 }

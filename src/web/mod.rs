@@ -1,6 +1,7 @@
 //! The only code that touches browser APIs: local storage, the location and
 //! files, focus, speech, dictation and the service worker.
 
+pub mod bank_file;
 pub mod browser;
 pub mod clock;
 pub mod dictation;

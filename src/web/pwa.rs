@@ -47,7 +47,10 @@ pub fn register(update: UpdateAvailable) {
         let Ok(registration) = JsFuture::from(container.register("./sw.js")).await else {
             return;
         };
-        let registration: web_sys::ServiceWorkerRegistration = registration.unchecked_into();
+        // (Not a registration where service workers are blocked by policy.)
+        let Ok(registration) = registration.dyn_into::<web_sys::ServiceWorkerRegistration>() else {
+            return;
+        };
         if registration.waiting().is_some() && container_has_controller() {
             update.0.set(true);
         }

@@ -1,7 +1,9 @@
 // In-browser benchmark on the release build in headless Chromium (not a test:
 // it reports, it does not assert). Prints and writes test-output/bench-browser.txt:
-//  - navigation start to the question list being interactive (a performance
-//    mark the app sets), median of 7 cold loads;
+//  - navigation start to home and to the question list being interactive
+//    (performance marks the app sets), and to a question's model answer
+//    shown (a deep link, then "Show model answer" as soon as it is there),
+//    median of 7 cold loads each;
 //  - search: time from a keystroke in the search box to the list updating;
 //  - main-thread cost of one keystroke in a 5,000-word answer, and, in a
 //    build with the `effect-count` feature, how many effects it woke.
@@ -17,16 +19,38 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const range = (xs, digits) => `min ${Math.min(...xs).toFixed(digits)}, max ${Math.max(...xs).toFixed(digits)}`;
 
-async function startup(env) {
+/** Navigation start to the app's performance mark `mark`, on `hash`: median of 7 cold loads. */
+async function untilMark(env, hash, mark, what) {
   const times = [];
   for (let i = 0; i < 7; i += 1) {
     const { page, context } = await newPage(env.browser, env.server.base, PHONE);
-    await page.goto(`${env.server.base}#/questions`);
-    await page.waitForFunction(() => performance.getEntriesByName('opsdrill:questions-interactive').length > 0);
-    times.push(await page.evaluate(() => performance.getEntriesByName('opsdrill:questions-interactive')[0].startTime));
+    await page.goto(`${env.server.base}${hash}`);
+    await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, mark);
+    times.push(await page.evaluate((m) => performance.getEntriesByName(m)[0].startTime, mark));
     await context.close();
   }
-  return `startup: navigation to question list interactive, median of 7: ${median(times).toFixed(0)} ms (${range(times, 0)})`;
+  return `startup: navigation to ${what}, median of 7: ${median(times).toFixed(0)} ms (${range(times, 0)})`;
+}
+
+async function modelAnswer(env) {
+  const times = [];
+  for (let i = 0; i < 7; i += 1) {
+    const { page, context } = await newPage(env.browser, env.server.base, PHONE);
+    await page.goto(`${env.server.base}#/q/alert-fatigue`);
+    await page.getByRole('button', { name: 'Show model answer' }).click();
+    await page.locator('#answer-material .model-answer, #answer-material section').first().waitFor();
+    times.push(await page.evaluate(() => performance.now()));
+    await context.close();
+  }
+  return `startup: navigation to a question's model answer shown (deep link, then Show model answer), median of 7: ${median(times).toFixed(0)} ms (${range(times, 0)})`;
+}
+
+async function startup(env) {
+  return [
+    await untilMark(env, '', 'opsdrill:home-interactive', 'home interactive'),
+    await untilMark(env, '#/questions', 'opsdrill:questions-interactive', 'question list interactive'),
+    await modelAnswer(env),
+  ].join('\n');
 }
 
 async function search(env) {

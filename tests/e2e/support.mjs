@@ -1,5 +1,6 @@
 // Shared by the end-to-end tests: serve dist/ with a plain static file server
-// (python3 -m http.server, no rewrite rules) and drive Debian's Chromium.
+// (python3 -m http.server, no rewrite rules; or with OPSDRILL_GZIP=1 one that
+// gzips as real hosts do, tests/gzip-server.mjs) and drive Debian's Chromium.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { after, before } from 'node:test';
@@ -55,9 +56,10 @@ export const distDir = process.env.OPSDRILL_DIST ? path.resolve(process.env.OPSD
  */
 export async function serveDist(dir = distDir, ready = '') {
   const port = await freePort();
-  const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dir], {
-    stdio: 'ignore',
-  });
+  const command = process.env.OPSDRILL_GZIP
+    ? ['node', [path.join(root, 'tests', 'gzip-server.mjs'), dir, String(port)]]
+    : ['python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dir]];
+  const server = spawn(...command, { stdio: 'ignore' });
   const base = `http://127.0.0.1:${port}/`;
   await waitForServer(base + ready, Date.now() + 10_000);
   return { base, stop: () => server.kill() };

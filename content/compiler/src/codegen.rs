@@ -2,7 +2,7 @@
 //! own types in `crates/core/src/bank/model.rs` for what every page lists
 //! (ids, question text, topics, category, style, difficulty), and the
 //! formatted sections as one text in the compact markup of
-//! `opsdrill_text::markup`, compressed with LZMA. The app decompresses it on
+//! `opsdrill_text::markup`, gzipped. The app decompresses it on
 //! first use and decodes a section into typed blocks as it renders: no
 //! Markdown is parsed at run time, and the bank costs less in the wasm than
 //! its Markdown does gzipped.
@@ -69,48 +69,31 @@ pub fn encode_lab_steps(steps: &[LabStep]) -> String {
 
 /// What the build writes for the app.
 pub struct Generated {
-    /// Rust source: `TOPICS`, `QUESTIONS` and `TEXT_LZMA`, which it includes
-    /// from the file `bank_text.lzma` beside it.
+    /// Rust source: `TOPICS`, `QUESTIONS`, the text file's name, size and
+    /// the text's fingerprint, and (native builds) `TEXT_GZIP`, which it
+    /// includes from the file `bank_text.gz` beside it.
     pub rust: String,
     /// Every formatted section of every question, in the markup of
     /// `opsdrill_text::markup`, joined by [`SECTION_SEPARATOR`]: a question's
     /// sections are `Text::Bank(n)` for the n-th piece.
     pub text: String,
-    /// `text`, compressed with LZMA: the contents of `bank_text.lzma`.
-    pub text_lzma: Vec<u8>,
+    /// `text`, gzipped: the contents of `bank_text.gz`, the app's
+    /// `bank-<fingerprint>.bin`.
+    pub text_file: Vec<u8>,
 }
 
 /// Separates the sections in the bank's text (never in the text itself: the
 /// compiler rejects control characters).
 pub const SECTION_SEPARATOR: char = '\u{1f}';
 
-/// Compresses with LZMA (the `.lzma` format), tuned for text: the whole
-/// input fits in the dictionary, and literals are predicted from the
-/// previous byte only (`lc=3, lp=0, pb=0`).
+/// Compresses with gzip at the best level: the browser unpacks it with its
+/// own `DecompressionStream` as it downloads, so no decoder ships in the wasm
+/// and no long task unpacks it.
 pub fn compress(data: &[u8]) -> Vec<u8> {
-    use xz2::stream::{Action, LzmaOptions, Status, Stream};
-    const PRESET_EXTREME: u32 = 1 << 31; // LZMA_PRESET_EXTREME in liblzma
-    let mut options = LzmaOptions::new_preset(9 | PRESET_EXTREME).expect("a valid preset");
-    let dict = (data.len() as u32).next_power_of_two().max(1 << 12);
-    options
-        .dict_size(dict)
-        .literal_context_bits(3)
-        .literal_position_bits(0)
-        .position_bits(0)
-        .nice_len(273);
-    let mut stream = Stream::new_lzma_encoder(&options).expect("liblzma accepts the options");
-    let mut out = Vec::with_capacity(data.len() / 2 + 64);
-    loop {
-        let read = stream.total_in() as usize;
-        if out.len() == out.capacity() {
-            out.reserve(out.capacity().max(4096));
-        }
-        match stream.process_vec(&data[read..], &mut out, Action::Finish) {
-            Ok(Status::StreamEnd) => return out,
-            Ok(_) => {}
-            Err(err) => panic!("LZMA compression failed: {err}"),
-        }
-    }
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(data).expect("writing to memory");
+    encoder.finish().expect("writing to memory")
 }
 
 /// Generates what the app includes for the bank.
@@ -187,17 +170,24 @@ pub fn generate(bank: &Bank) -> Generated {
         );
     }
     rust.push_str("];\n\n");
+    let text_file = compress(text.as_bytes());
     let _ = writeln!(
         rust,
-        "/// The sections' text, LZMA-compressed ({} bytes, {} sections).\n\
-         pub static TEXT_LZMA: &[u8] = include_bytes!(concat!(env!(\"OUT_DIR\"), \"/bank_text.lzma\"));",
+        "/// The sections' text ({sections} sections), gzipped into a file of its own\n\
+         /// that the wasm build fetches and native builds embed; its size and\n\
+         /// fingerprint once unpacked.\n\
+         pub const TEXT_FILE: &str = {:?};\n\
+         pub const TEXT_BYTES: usize = {};\n\
+         pub const TEXT_FINGERPRINT: u64 = {:#018x};\n\
+         #[cfg(not(target_arch = \"wasm32\"))]\n\
+         pub static TEXT_GZIP: &[u8] = include_bytes!(concat!(env!(\"OUT_DIR\"), \"/bank_text.gz\"));",
+        opsdrill_text::fingerprint::file_name(&text_file),
         text.len(),
-        sections
+        opsdrill_text::fingerprint::fnv1a64(text.as_bytes()),
     );
-    let text_lzma = compress(text.as_bytes());
     Generated {
         rust,
         text,
-        text_lzma,
+        text_file,
     }
 }

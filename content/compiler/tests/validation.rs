@@ -134,9 +134,14 @@ fn a_valid_question_compiles_to_typed_data() {
         sections[3],
         "pag symptom\nrunbook pag\nseverity tier\nmeasur nois"
     );
-    // The app decodes the compressed text back to exactly that.
-    let decoded = opsdrill_text::lzma::decompress(&generated.text_lzma).expect("valid LZMA");
-    assert_eq!(String::from_utf8(decoded).unwrap(), generated.text);
+    // The file unpacks back to exactly that.
+    let mut decoded = String::new();
+    std::io::Read::read_to_string(
+        &mut flate2::read::GzDecoder::new(&generated.text_file[..]),
+        &mut decoded,
+    )
+    .expect("valid gzip");
+    assert_eq!(decoded, generated.text);
 }
 
 #[test]

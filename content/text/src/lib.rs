@@ -2,10 +2,10 @@
 //! once: words, light stemming and keywords (the compiler computes each
 //! talking point's keywords with these functions at build time and the app
 //! stems the user's answer with the same ones at run time), the bank's
-//! vocabulary (`vocab`), its compact markup (`markup`) and the LZMA decoder
-//! for its text (`lzma`). No dependencies: it is compiled into the app.
+//! vocabulary (`vocab`), its compact markup (`markup`) and the fingerprint
+//! of its text file (`fingerprint`). No dependencies: it is compiled into the app.
 
-pub mod lzma;
+pub mod fingerprint;
 pub mod markup;
 pub mod vocab;
 

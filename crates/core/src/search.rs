@@ -53,7 +53,7 @@ fn haystack(question: &Question) -> String {
 impl<'a> SearchIndex<'a> {
     pub fn new(questions: &'a [Question]) -> Self {
         let index = SearchIndex::lazy(questions);
-        index.haystacks();
+        let _ = index.haystacks();
         index
     }
 
@@ -64,9 +64,20 @@ impl<'a> SearchIndex<'a> {
         }
     }
 
-    fn haystacks(&self) -> &[String] {
+    /// Built once the bank's text is there; until then (the wasm build
+    /// fetches it) question text and topics only, built for each search.
+    fn haystacks(&self) -> std::borrow::Cow<'_, [String]> {
+        if !bank::text_loaded() {
+            return self
+                .questions
+                .iter()
+                .map(haystack)
+                .collect::<Vec<_>>()
+                .into();
+        }
         self.haystacks
             .get_or_init(|| self.questions.iter().map(haystack).collect())
+            .into()
     }
 
     /// The questions matching every filter, in bank order. Every word of the
@@ -76,7 +87,7 @@ impl<'a> SearchIndex<'a> {
         let needle = query.text.to_lowercase();
         let words: Vec<&str> = needle.split_whitespace().collect();
         let haystacks = if words.is_empty() {
-            &[][..]
+            Vec::new().into()
         } else {
             self.haystacks()
         };

@@ -7,6 +7,8 @@ use opsdrill_core::search::ListQuery;
 #[component]
 pub fn HomePage() -> impl IntoView {
     crate::web::browser::set_title("OpsDrill: practise senior DevOps interviews");
+    // Effects run after the first render: home is on screen and live.
+    Effect::new(|_| crate::web::browser::mark("opsdrill:home-interactive"));
     let categories = Category::ALL
         .into_iter()
         .map(|category| {

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::bank_text::NeedsBank;
 use crate::state::UserState;
 use crate::ui::components::answer_editor::AnswerEditor;
 use crate::ui::components::blocks::{Blocks, InlineList};
@@ -65,22 +66,26 @@ pub fn QuestionPage(question: &'static Question, list: ListQuery) -> impl IntoVi
             </div>
             <ul class="tags" aria-label="Topics">{topics}</ul>
 
-            <QuestionSection question section=Section::Why revealed/>
-            {match question.lab {
-                Some(lab) => view! { <LabBody question lab revealed/> }.into_any(),
-                None => view! { <AnswerBody question revealed/> }.into_any(),
-            }}
+            // The heading above comes from the bank's index, at once; the
+            // sections from its text, as soon as it is in.
+            <NeedsBank>
+                <QuestionSection question section=Section::Why revealed/>
+                {match question.lab {
+                    Some(lab) => view! { <LabBody question lab revealed/> }.into_any(),
+                    None => view! { <AnswerBody question revealed/> }.into_any(),
+                }}
 
-            <Show when=move || revealed.get()>
-                <RateButtons question on_rated/>
-                {move || next_practice.get().map(|q| view! {
-                    <p>
-                        <a class="button" href=Route::Question { id: q.id.to_string(), list: ListQuery::default() }.href()>
-                            "Next in practice →"
-                        </a>
-                    </p>
-                })}
-            </Show>
+                <Show when=move || revealed.get()>
+                    <RateButtons question on_rated/>
+                    {move || next_practice.get().map(|q| view! {
+                        <p>
+                            <a class="button" href=Route::Question { id: q.id.to_string(), list: ListQuery::default() }.href()>
+                                "Next in practice →"
+                            </a>
+                        </p>
+                    })}
+                </Show>
+            </NeedsBank>
 
             <nav class="prev-next" aria-label="Previous and next question">
                 {previous.map(|(href, text)| view! { <Neighbour href text next=false/> })}
@@ -200,14 +205,22 @@ fn section_id(section: Section) -> &'static str {
     }
 }
 
-/// What "Show model answer" shows: every section but "why", in order.
+/// What "Show model answer" shows: every section but "why", in order. It is
+/// drawn the first time it is shown (most of a question's page, and not
+/// needed until then), and kept when hidden again.
 #[component]
 fn AnswerMaterial(question: &'static Question, revealed: RwSignal<bool>) -> impl IntoView {
-    let sections = Section::ALL
-        .into_iter()
-        .filter(|&section| section != Section::Why)
-        .map(|section| view! { <QuestionSection question section revealed/> })
-        .collect_view();
+    let shown_once =
+        Memo::new(move |before: Option<&bool>| before.copied().unwrap_or(false) || revealed.get());
+    let sections = move || {
+        shown_once.get().then(|| {
+            Section::ALL
+                .into_iter()
+                .filter(|&section| section != Section::Why)
+                .map(|section| view! { <QuestionSection question section revealed/> })
+                .collect_view()
+        })
+    };
     view! {
         <div id="answer-material" class="compare-model" hidden=move || !revealed.get()>
             {sections}

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::bank_text::BankText;
 use crate::state::UserState;
 use crate::ui::components::category_chips::CategoryChips;
 use opsdrill_core::bank::{self, Question};
@@ -13,7 +14,10 @@ pub fn QuestionsPage(initial: ListQuery) -> impl IntoView {
     crate::web::browser::set_title("Questions: OpsDrill");
     let user = expect_context::<UserState>();
     let query = RwSignal::new(initial);
+    let bank_text = expect_context::<BankText>();
     let results = Memo::new(move |_| {
+        // Talking points are searched once the bank's text is in.
+        let _ = bank_text.is_ready();
         query.with(|q| {
             user.marks
                 .with(|m| bank_index().search_marked(q, &m.bookmarks))

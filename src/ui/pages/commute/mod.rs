@@ -5,6 +5,7 @@
 
 mod done;
 mod driver;
+mod model_part;
 mod running;
 mod start;
 
@@ -12,6 +13,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use crate::bank_text::NeedsBank;
 use crate::state::UserState;
 use crate::web::clock::now_ms;
 use crate::web::speech::{self, MediaAction};
@@ -136,13 +138,14 @@ pub fn CommutePage() -> impl IntoView {
         <div class="commute">
             <h1>"Commute mode"</h1>
             {text_note}
-            {move || match screen.get() {
+            // What it reads is the bank's text.
+            <NeedsBank>{move || match screen.get() {
                 Screen::Start => view! { <StartScreen category queue on_start=start/> }.into_any(),
                 Screen::Running => {
                     view! { <RunningScreen machine step voice clock last_rated/> }.into_any()
                 }
                 Screen::Done => view! { <DoneScreen machine last_rated on_again=again/> }.into_any(),
-            }}
+            }}</NeedsBank>
         </div>
     }
 }

@@ -15,6 +15,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use crate::bank_text::NeedsBank;
 use crate::state::UserState;
 use history::History;
 use interview::Interview;
@@ -56,7 +57,8 @@ pub fn MockPage() -> impl IntoView {
     view! {
         <h1>"Mock interview"</h1>
         <p class="visually-hidden" aria-live="assertive" aria-atomic="true">{move || announcement.get()}</p>
-        {move || {
+        // Follow-ups, labs and the summary's figures are in the bank's text.
+        <NeedsBank>{move || {
             if let Some((index, id)) = current.get() {
                 let total = session.with_untracked(|s| s.as_ref().map_or(0, MockSession::len));
                 bank::find(id).map(|question| view! {
@@ -76,6 +78,6 @@ pub fn MockPage() -> impl IntoView {
                     <History on_open=move |started| summary.set(Some((started, false)))/>
                 }.into_any())
             }
-        }}
+        }}</NeedsBank>
     }
 }
