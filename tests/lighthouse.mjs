@@ -60,8 +60,8 @@ try {
   }
   const line = (r) =>
     `${r.name.padEnd(9)} run ${r.attempt}  performance ${r.performance}  accessibility ${r.accessibility}  best-practices ${r.bestPractices}  seo ${r.seo}  LCP ${r.lcpMs} ms  TBT ${r.tbtMs} ms  CLS ${r.cls}  TTI ${r.ttiMs} ms`;
-  const server = process.env.OPSDRILL_GZIP ? 'a static server that gzips' : 'a plain static server';
-  const lines = [`(${server})`, ...runs.map(line), '', 'every run:', ...all.map(line)];
+  const served = process.env.OPSDRILL_GZIP ? 'a static server that gzips' : 'a plain static server';
+  const lines = [`(${served})`, ...runs.map(line), '', 'every run:', ...all.map(line)];
   writeFileSync(path.join(outDir, `lighthouse${suffix}.txt`), `${lines.join('\n')}\n`);
   console.log(lines.join('\n'));
   for (const r of runs) {

@@ -84,8 +84,8 @@ describe('data the browser keeps', () => {
     await page.getByText(/^Storage is not persistent/).waitFor();
     const expected = await used(page);
     const shown = await page.locator('#storage-used').innerText();
-    const mb = (expected / MB).toFixed(1);
-    assert.match(shown, new RegExp(`^OpsDrill uses ${mb} MB of 5 MB \\(0%\\) of the about 5 MB`), shown);
+    const kb = Math.ceil(expected / 1024);
+    assert.match(shown, new RegExp(`^Local storage: OpsDrill uses ${kb} KB \\(0%\\) of the about 5 MB`), shown);
     await page.getByRole('button', { name: 'Ask the browser to keep this data' }).click();
     await page.getByText(/^Storage is persistent/).waitFor();
     assert.equal(await page.getByRole('button', { name: 'Ask the browser to keep this data' }).count(), 0);

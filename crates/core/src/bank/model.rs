@@ -1,7 +1,8 @@
 //! The types the generated bank is made of: `content/compiler` writes
 //! `QUESTIONS` and `TOPICS` with these types; each formatted section is a
-//! piece of the bank's LZMA-compressed text, in a compact markup that the
-//! compiler validated and that decodes without errors.
+//! piece of the bank's text (a file of its own, see `super::load_text`), in
+//! a compact markup that the compiler validated and that decodes without
+//! errors.
 
 use opsdrill_text::markup;
 
@@ -16,7 +17,7 @@ pub use opsdrill_text::vocab::{Category, Difficulty, Section, Style};
 pub use opsdrill_text::markup::{Block, FollowUp, Inline, LabStep, Span, SpanStyle};
 
 /// Where a section's text is: the n-th section of the bank's compressed
-/// text (decompressed once, on first use), or a string of its own.
+/// text (empty until the app has loaded it), or a string of its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Text {
     Bank(u32),

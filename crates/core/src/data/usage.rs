@@ -54,11 +54,20 @@ pub fn nearly_full(used: usize) -> bool {
     percent(used) >= NEARLY_FULL_PERCENT
 }
 
+/// "24 KB" below a tenth of a megabyte, "1.2 MB" from there.
+pub fn amount(used: usize) -> String {
+    if used < 1024 * 1024 / 10 {
+        format!("{} KB", used.div_ceil(1024))
+    } else {
+        format!("{:.1} MB", used as f64 / (1024.0 * 1024.0))
+    }
+}
+
 /// "1.2 MB of 5 MB (24%)".
 pub fn describe(used: usize) -> String {
     format!(
-        "{:.1} MB of {} MB ({}%)",
-        used as f64 / (1024.0 * 1024.0),
+        "{} of {} MB ({}%)",
+        amount(used),
         LOCAL_STORAGE_BUDGET / (1024 * 1024),
         percent(used)
     )
@@ -110,6 +119,8 @@ mod tests {
         assert!(!nearly_full(at - 1));
         assert!(nearly_full(at));
         assert_eq!(describe(LOCAL_STORAGE_BUDGET / 4), "1.2 MB of 5 MB (25%)");
+        assert_eq!(amount(0), "0 KB");
+        assert_eq!(amount(1500), "2 KB");
     }
 
     #[test]

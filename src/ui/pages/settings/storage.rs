@@ -36,10 +36,14 @@ pub fn StorageInfo() -> impl IntoView {
     };
     view! {
         <p class="hint" id="storage-used">
-            {move || format!(
-                "OpsDrill uses {} of the about 5 MB this browser keeps for a site's local storage.",
-                usage::describe(health.used())
-            )}
+            {move || {
+                let used = health.used();
+                format!(
+                    "Local storage: OpsDrill uses {} ({}%) of the about 5 MB a browser keeps for each site.",
+                    usage::amount(used),
+                    usage::percent(used)
+                )
+            }}
             {move || estimate.get().map(|(used, quota)| format!(
                 " The browser counts {:.1} MB used by this site in all (the app's files included), of {:.0} MB it allows.",
                 used / 1_048_576.0,
