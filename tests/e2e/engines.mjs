@@ -8,10 +8,9 @@
 // returning JSON), click, type, select, waitFor, screenshot, errors, close.
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { screenshotDir } from './support.mjs';
+import { freePort, screenshotDir } from './support.mjs';
 
 const FIREFOX = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
 const MINIBROWSER = process.env.MINIBROWSER_PATH || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
@@ -32,17 +31,6 @@ function recordErrors() {
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 /** Polls `check` (in Node) until it returns something truthy. */
 async function until(check, what, timeout = 15_000) {

@@ -23,7 +23,8 @@ export const DESKTOP = { width: 1280, height: 800 };
 export const questionsIn = (category) =>
   readdirSync(path.join(root, 'content', 'questions', category)).filter((f) => f.endsWith('.md')).length;
 
-function freePort() {
+/** A TCP port nothing listens on now. */
+export function freePort() {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.listen(0, '127.0.0.1', () => {
