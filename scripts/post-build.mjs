@@ -5,10 +5,11 @@
 //  2. adds a Content-Security-Policy meta tag to index.html that allows its
 //     inline scripts (Trunk's loader, the theme script in index.html) by their
 //     hashes (no 'unsafe-inline', no 'unsafe-eval').
-//  3. copies the bank's text file beside the app: the wasm names it
-//     (`bank-<FNV-1a 64 of its bytes>.bin`, gzipped text) and crates/core's
-//     build script wrote it into cargo's OUT_DIR as bank_text.gz; the loader
-//     in index.html gets its name.
+//  3. copies the bank's text files beside the app: chunks of whole questions,
+//     gzipped, named by the FNV-1a 64 of their bytes (`bank-<hex>.bin`), which
+//     crates/core's build script wrote into cargo's OUT_DIR (bank_text_<n>.gz,
+//     listed with each question's chunk in bank_chunks.json); the loader in
+//     index.html gets that list, to fetch a deep link's chunk at once.
 // For a dev build it writes a service worker that caches nothing, so
 // `trunk serve` always shows the latest code.
 import { createHash } from 'node:crypto';
@@ -40,20 +41,26 @@ function fnv1a64(bytes) {
 }
 
 const wasmName = readdirSync(staging).find((name) => name.endsWith('.wasm'));
-const bankName = readFileSync(path.join(staging, wasmName)).toString('latin1').match(/bank-[0-9a-f]{16}\.bin/)?.[0];
-if (!bankName) throw new Error(`${wasmName} names no bank text file`);
+const wasmText = readFileSync(path.join(staging, wasmName)).toString('latin1');
 const targetDir = process.env.CARGO_TARGET_DIR || path.join(process.env.TRUNK_SOURCE_DIR || '.', 'target');
-const buildDirs = readdirSync(path.join(targetDir, 'wasm32-unknown-unknown'), { withFileTypes: true })
+const outDirs = readdirSync(path.join(targetDir, 'wasm32-unknown-unknown'), { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => path.join(targetDir, 'wasm32-unknown-unknown', d.name, 'build'))
-  .filter((dir) => existsSync(dir));
-const bankFile = buildDirs
-  .flatMap((dir) => readdirSync(dir).filter((d) => d.startsWith('opsdrill-core-')).map((d) => path.join(dir, d, 'out', 'bank_text.gz')))
-  .filter((file) => existsSync(file))
-  .find((file) => `bank-${fnv1a64(readFileSync(file))}.bin` === bankName);
-if (!bankFile) throw new Error(`${bankName} not found in ${targetDir}: build crates/core for wasm32 first`);
-copyFileSync(bankFile, path.join(staging, bankName));
-html = html.replaceAll('__OPSDRILL_BANK__', bankName);
+  .filter((dir) => existsSync(dir))
+  .flatMap((dir) => readdirSync(dir).filter((d) => d.startsWith('opsdrill-core-')).map((d) => path.join(dir, d, 'out')))
+  .filter((dir) => existsSync(path.join(dir, 'bank_chunks.json')));
+// The build script's output for this wasm: the one whose file names it carries.
+const found = outDirs
+  .map((dir) => ({ dir, chunks: JSON.parse(readFileSync(path.join(dir, 'bank_chunks.json'), 'utf8')) }))
+  .find(({ chunks }) => chunks.files.every((name) => wasmText.includes(name)));
+if (!found) throw new Error(`no bank text files for ${wasmName} in ${targetDir}: build crates/core for wasm32 first`);
+found.chunks.files.forEach((name, n) => {
+  const file = path.join(found.dir, `bank_text_${n}.gz`);
+  if (`bank-${fnv1a64(readFileSync(file))}.bin` !== name) throw new Error(`${file} is not ${name}`);
+  copyFileSync(file, path.join(staging, name));
+});
+const bankName = `${found.chunks.files.length} bank text files`;
+html = html.replaceAll('__OPSDRILL_BANK__', JSON.stringify(found.chunks));
 writeFileSync(indexPath, html);
 
 if (release) {

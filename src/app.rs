@@ -38,7 +38,7 @@ pub fn App() -> impl IntoView {
     // Pages that show the bank's text ask for it; for the others it comes
     // right after this first render, so it does not compete with the wasm.
     request_animation_frame(move || {
-        set_timeout(move || bank_text.load(), std::time::Duration::ZERO)
+        set_timeout(move || bank_text.load(None), std::time::Duration::ZERO)
     });
     provide_context(crate::state::UserState::load());
     let update = crate::web::pwa::UpdateAvailable(RwSignal::new(false));

@@ -1,6 +1,7 @@
 //! Compiles the Markdown question bank in `content/` into static Rust data
 //! (`$OUT_DIR/bank_data.rs`) and the sections' gzipped text
-//! (`$OUT_DIR/bank_text.gz`: the app's `bank-<fingerprint>.bin`). A bank that breaks a rule fails the build
+//! (`$OUT_DIR/bank_text_<n>.gz`, chunks of whole questions: the app's
+//! `bank-<fingerprint>.bin` files, named in `bank_chunks.json`). A bank that breaks a rule fails the build
 //! with `path:line: what is wrong`.
 
 use std::path::Path;
@@ -21,6 +22,11 @@ fn main() {
     let out_dir = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
     let generated = opsdrill_bank_compiler::generate(&bank);
     let out = Path::new(&out_dir);
-    std::fs::write(out.join("bank_data.rs"), generated.rust).expect("OUT_DIR is writable");
-    std::fs::write(out.join("bank_text.gz"), generated.text_file).expect("OUT_DIR is writable");
+    std::fs::write(out.join("bank_data.rs"), &generated.rust).expect("OUT_DIR is writable");
+    for (n, chunk) in generated.chunks.iter().enumerate() {
+        std::fs::write(out.join(format!("bank_text_{n}.gz")), &chunk.file)
+            .expect("OUT_DIR is writable");
+    }
+    std::fs::write(out.join("bank_chunks.json"), generated.chunks_json())
+        .expect("OUT_DIR is writable");
 }

@@ -1,9 +1,10 @@
-//! Fetches the bank's text file (`opsdrill_core::bank::TEXT_FILE`, beside
-//! index.html) and unpacks it with the browser's own `DecompressionStream`
-//! as it arrives: no decoder in the wasm, no long task. For a question's
-//! deep link the loader in index.html has already started the fetch, in
-//! parallel with the wasm, and left the promise in `window.__opsdrillBank`:
-//! it is taken rather than fetched again.
+//! Fetches a file of the bank's text (`opsdrill_core::bank::text_chunks`,
+//! beside index.html) and unpacks it with the browser's own
+//! `DecompressionStream` as it arrives: no decoder in the wasm, no long
+//! task. For a question's deep link the loader in index.html has already
+//! started the fetch of its chunk, in parallel with the wasm, and left
+//! `{ file, response }` in `window.__opsdrillBank`: it is taken rather than
+//! fetched again.
 
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
@@ -32,8 +33,17 @@ pub async fn fetch(file: &str) -> Result<Vec<u8>, String> {
     let window = web_sys::window().ok_or("no window")?;
     let started = js_sys::Reflect::get(&window, &JsValue::from_str(STARTED))
         .ok()
+        .filter(|s| {
+            js_sys::Reflect::get(s, &JsValue::from_str("file"))
+                .ok()
+                .and_then(|f| f.as_string())
+                == Some(file.to_string())
+        })
+        .and_then(|s| js_sys::Reflect::get(&s, &JsValue::from_str("response")).ok())
         .filter(|p| p.is_instance_of::<js_sys::Promise>());
-    let _ = js_sys::Reflect::delete_property(&window, &JsValue::from_str(STARTED));
+    if started.is_some() {
+        let _ = js_sys::Reflect::delete_property(&window, &JsValue::from_str(STARTED));
+    }
     let response = match started {
         Some(promise) => JsFuture::from(promise.unchecked_into::<js_sys::Promise>()).await,
         None => JsFuture::from(window.fetch_with_str(&format!("./{file}"))).await,

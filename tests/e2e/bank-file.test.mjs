@@ -1,10 +1,12 @@
-// The bank's text as a file of its own, in real Chromium: pages that do not
-// show it do not wait for it, a question shows its heading at once and its
-// sections when the text is in, a deep link fetches it alongside the wasm,
-// and a failed or damaged file gets a clear message with "Try again".
+// The bank's text in files of its own (chunks of whole questions), in real
+// Chromium: pages that do not show it do not wait for it, a question shows
+// its heading at once and its sections when its chunk is in, a deep link
+// fetches that chunk alongside the wasm, and a failed or damaged file gets a
+// clear message with "Try again".
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appReady, finish, openApp, PHONE, screenshot, serverAndBrowser } from './support.mjs';
+import { readdirSync } from 'node:fs';
+import { appReady, distDir, finish, openApp, PHONE, screenshot, serverAndBrowser } from './support.mjs';
 
 const env = serverAndBrowser();
 const BANK = '**/bank-*.bin';
@@ -57,8 +59,47 @@ describe('the bank text file', () => {
     const js = order.findIndex((n) => /^opsdrill\.js$/.test(n));
     assert.ok(bank >= 0 && wasm >= 0 && js >= 0, order.join(', '));
     assert.ok(bank < js && wasm < js, `the bank and the wasm are asked for before the JS import: ${order.join(', ')}`);
-    assert.equal(order.filter((n) => n === 'bank.bin').length, 1, 'fetched once: the app takes the loader\'s');
     await session.page.getByRole('heading', { name: 'Why they ask' }).waitFor();
+    // The question's own chunk comes first and once (the app takes the
+    // loader's fetch); the other chunks follow, each once.
+    const first = started.find((name) => name.startsWith('bank-'));
+    assert.equal(started.filter((name) => name === first).length, 1, `${first} fetched once`);
+    const files = readdirSync(distDir).filter((name) => name.startsWith('bank-')).length;
+    await session.page.waitForFunction((n) => performance.getEntriesByType('resource').filter((r) => r.name.includes('/bank-')).length >= n, files);
+    const banks = started.filter((name) => name.startsWith('bank-'));
+    assert.equal(new Set(banks).size, banks.length, 'each chunk fetched once');
+    assert.equal(banks.length, files, 'every chunk fetched');
+    await finish(session);
+  });
+
+  test('the other chunks arriving while an answer is typed leave it alone: same text, same focus', async () => {
+    const held = [];
+    let first = true;
+    let passing = false;
+    const session = await openApp(env, '#/q/alert-fatigue', PHONE, {
+      ...NO_SW,
+      init: ({ context }) => context.route(BANK, (route) => {
+        // The loader's fetch, the question's own chunk, goes through.
+        if (first || passing) {
+          first = false;
+          return route.continue();
+        }
+        held.push(route);
+      }),
+    });
+    const { page } = session;
+    const answer = page.getByRole('textbox', { name: 'Your answer' });
+    await answer.fill('Typed while the rest of the bank loads');
+    assert.ok(held.length >= 1, 'other chunks are on their way');
+    passing = true;
+    for (const route of held.splice(0)) await route.continue();
+    await page.waitForFunction((n) => performance.getEntriesByType('resource').filter((r) => r.name.includes('/bank-')).length >= n,
+      readdirSync(distDir).filter((name) => name.startsWith('bank-')).length);
+    await page.waitForTimeout(300);
+    // Still in the same field: the keyboard goes on where it was.
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'answer-your-answer');
+    await page.keyboard.type(', and on.');
+    assert.equal(await answer.inputValue(), 'Typed while the rest of the bank loads, and on.');
     await finish(session);
   });
 

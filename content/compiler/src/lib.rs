@@ -13,7 +13,7 @@ use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-pub use codegen::{compress, generate, Generated, SECTION_SEPARATOR};
+pub use codegen::{compress, generate, Chunk, Generated, CHUNK_TARGET_BYTES, SECTION_SEPARATOR};
 pub use follow_ups::FollowUp;
 pub use lab::{Lab, LabStep};
 pub use markdown::{Block, Span, SpanStyle};

@@ -134,10 +134,11 @@ fn a_valid_question_compiles_to_typed_data() {
         sections[3],
         "pag symptom\nrunbook pag\nseverity tier\nmeasur nois"
     );
-    // The file unpacks back to exactly that.
+    // A bank this small is one chunk, whose file unpacks to exactly that.
+    assert_eq!(generated.chunks.len(), 1);
     let mut decoded = String::new();
     std::io::Read::read_to_string(
-        &mut flate2::read::GzDecoder::new(&generated.text_file[..]),
+        &mut flate2::read::GzDecoder::new(&generated.chunks[0].file[..]),
         &mut decoded,
     )
     .expect("valid gzip");

@@ -68,7 +68,7 @@ pub fn QuestionPage(question: &'static Question, list: ListQuery) -> impl IntoVi
 
             // The heading above comes from the bank's index, at once; the
             // sections from its text, as soon as it is in.
-            <NeedsBank>
+            <NeedsBank chunk=bank::chunk_of(question)>
                 <QuestionSection question section=Section::Why revealed/>
                 {match question.lab {
                     Some(lab) => view! { <LabBody question lab revealed/> }.into_any(),

@@ -17,7 +17,7 @@ pub fn QuestionsPage(initial: ListQuery) -> impl IntoView {
     let bank_text = expect_context::<BankText>();
     let results = Memo::new(move |_| {
         // Talking points are searched once the bank's text is in.
-        let _ = bank_text.is_ready();
+        let _ = bank_text.is_ready(None);
         query.with(|q| {
             user.marks
                 .with(|m| bank_index().search_marked(q, &m.bookmarks))
@@ -79,6 +79,11 @@ pub fn QuestionsPage(initial: ListQuery) -> impl IntoView {
                 1 => "1 question".to_string(),
                 n => format!("{n} questions"),
             }}
+            {move || (!bank_text.is_ready(None) && query.with(|q| !q.text.trim().is_empty())).then(|| view! {
+                <span class="search-partial">
+                    " (so far: talking points are searched as the question bank finishes loading)"
+                </span>
+            })}
         </p>
         <Show
             when=move || results.with(|r| !r.is_empty())

@@ -7,7 +7,7 @@ pub use opsdrill_text::markup;
 
 pub use model::{
     Block, Category, Difficulty, FollowUp, FollowUps, Inline, Items, Lab, LabStep, LabSteps, Prose,
-    Question, Section, Span, SpanStyle, Style, Text, Topic,
+    Question, Section, Span, SpanStyle, Style, Text, TextChunk, Topic,
 };
 
 mod data {
@@ -17,10 +17,19 @@ mod data {
 
 pub use data::{QUESTIONS, TOPICS};
 
-/// The bank's text, split into its sections, once it is there.
-static SECTIONS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+/// The bank's text: per chunk, its sections once it is there.
+fn chunks() -> &'static [std::sync::OnceLock<Vec<&'static str>>] {
+    static CHUNKS: std::sync::OnceLock<Vec<std::sync::OnceLock<Vec<&'static str>>>> =
+        std::sync::OnceLock::new();
+    CHUNKS.get_or_init(|| {
+        data::TEXT_CHUNKS
+            .iter()
+            .map(|_| Default::default())
+            .collect()
+    })
+}
 
-/// Why the bank's text could not be taken.
+/// Why a chunk of the bank's text could not be taken.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TextError {
     /// Not the text this build made (another build's file, or cut short).
@@ -32,57 +41,84 @@ impl std::fmt::Display for TextError {
         match self {
             TextError::NotThisBuild { bytes } => write!(
                 f,
-                "the question bank file is not the one this version of OpsDrill needs ({bytes} bytes unpacked, expected {})",
-                data::TEXT_BYTES
+                "a question bank file is not the one this version of OpsDrill needs ({bytes} bytes unpacked)"
             ),
         }
     }
 }
 
-/// Takes the bank's text, unpacked from its file (`TEXT_FILE`, which the
-/// app fetches): checks it is this build's and splits it into sections.
-/// Until then every section reads as empty. Taking it twice is harmless.
-pub fn load_text(text: Vec<u8>) -> Result<(), TextError> {
+/// The chunks of the bank's text, each a file (`TextChunk::file`) the app
+/// fetches, in order.
+pub fn text_chunks() -> &'static [TextChunk] {
+    data::TEXT_CHUNKS
+}
+
+/// Takes chunk `n` of the bank's text, unpacked from its file: checks it is
+/// this build's and splits it into sections. Until then the sections in it
+/// read as empty. Taking it twice is harmless.
+pub fn load_text(n: usize, text: Vec<u8>) -> Result<(), TextError> {
     let bytes = text.len();
-    if bytes != data::TEXT_BYTES
-        || opsdrill_text::fingerprint::fnv1a64(&text) != data::TEXT_FINGERPRINT
-    {
+    let chunk = data::TEXT_CHUNKS
+        .get(n)
+        .ok_or(TextError::NotThisBuild { bytes })?;
+    if bytes != chunk.bytes || opsdrill_text::fingerprint::fnv1a64(&text) != chunk.fingerprint {
         return Err(TextError::NotThisBuild { bytes });
     }
     // (This build's text is UTF-8: the compiler wrote it from a String.)
     let text = String::from_utf8(text).map_err(|_| TextError::NotThisBuild { bytes })?;
-    if SECTIONS.get().is_none() {
-        let _ = SECTIONS.set(String::leak(text).split('\u{1f}').collect());
+    let cell = &chunks()[n];
+    if cell.get().is_none() {
+        let _ = cell.set(String::leak(text).split('\u{1f}').collect());
     }
     Ok(())
 }
 
-/// Whether the sections can be read (always, natively).
+/// Whether chunk `n` is in.
+pub fn chunk_loaded(n: usize) -> bool {
+    embed_natively();
+    chunks().get(n).is_some_and(|c| c.get().is_some())
+}
+
+/// Whether every section can be read (always, natively).
 pub fn text_loaded() -> bool {
-    sections().is_some()
+    embed_natively();
+    chunks().iter().all(|c| c.get().is_some())
 }
 
-/// The name of the bank's text file, beside the app's other files.
-pub const TEXT_FILE: &str = data::TEXT_FILE;
+/// The chunk that holds the section numbered `n`.
+fn chunk_of_section(n: usize) -> usize {
+    data::TEXT_CHUNKS
+        .partition_point(|c| c.first_section as usize <= n)
+        .saturating_sub(1)
+}
 
-fn sections() -> Option<&'static Vec<&'static str>> {
-    // Native builds (tests, benchmarks) embed the file.
-    #[cfg(not(target_arch = "wasm32"))]
-    if SECTIONS.get().is_none() {
-        let mut text = Vec::new();
-        std::io::Read::read_to_end(
-            &mut flate2::read::GzDecoder::new(data::TEXT_GZIP),
-            &mut text,
-        )
-        .expect("the build wrote gzip");
-        load_text(text).expect("the build wrote this build's text");
+/// The chunk that holds `question`'s sections (all of them are in one).
+pub fn chunk_of(question: &Question) -> usize {
+    match question.why.0 {
+        Text::Bank(n) => chunk_of_section(n as usize),
+        Text::Static(_) => 0,
     }
-    SECTIONS.get()
 }
 
-/// The n-th section of the bank's text; empty until the text is loaded.
+/// Native builds (tests, benchmarks) embed the files and take them at once.
+fn embed_natively() {
+    #[cfg(not(target_arch = "wasm32"))]
+    for (n, file) in data::TEXT_GZIP.iter().enumerate() {
+        if chunks()[n].get().is_none() {
+            let mut text = Vec::new();
+            std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(*file), &mut text)
+                .expect("the build wrote gzip");
+            load_text(n, text).expect("the build wrote this build's text");
+        }
+    }
+}
+
+/// The n-th section of the bank's text; empty until its chunk is loaded.
 fn section(n: usize) -> &'static str {
-    sections().map_or("", |all| all[n])
+    embed_natively();
+    let chunk = chunk_of_section(n);
+    let first = data::TEXT_CHUNKS[chunk].first_section as usize;
+    chunks()[chunk].get().map_or("", |all| all[n - first])
 }
 
 pub fn find(id: &str) -> Option<&'static Question> {
@@ -104,10 +140,10 @@ pub fn count_in(category: Category) -> usize {
 mod tests {
     use super::*;
 
-    fn unpacked() -> Vec<u8> {
+    fn unpacked(n: usize) -> Vec<u8> {
         let mut text = Vec::new();
         std::io::Read::read_to_end(
-            &mut flate2::read::GzDecoder::new(data::TEXT_GZIP),
+            &mut flate2::read::GzDecoder::new(data::TEXT_GZIP[n]),
             &mut text,
         )
         .unwrap();
@@ -117,20 +153,42 @@ mod tests {
     #[test]
     fn only_this_builds_text_is_taken() {
         assert!(text_loaded(), "native builds embed it");
-        assert_eq!(load_text(unpacked()), Ok(()));
+        assert_eq!(load_text(0, unpacked(0)), Ok(()));
         assert_eq!(
-            load_text(b"<html>404</html>".to_vec()),
+            load_text(0, b"<html>404</html>".to_vec()),
             Err(TextError::NotThisBuild { bytes: 16 })
         );
-        let mut other = unpacked();
+        let mut other = unpacked(0);
         other[100] ^= 1;
         assert!(matches!(
-            load_text(other),
+            load_text(0, other),
             Err(TextError::NotThisBuild { .. })
         ));
-        assert_eq!(
-            TEXT_FILE,
-            opsdrill_text::fingerprint::file_name(data::TEXT_GZIP)
+        assert!(
+            load_text(1, unpacked(0)).is_err(),
+            "one chunk is not another"
         );
+        assert!(load_text(text_chunks().len(), unpacked(0)).is_err());
+        for (n, chunk) in text_chunks().iter().enumerate() {
+            assert_eq!(
+                chunk.file,
+                opsdrill_text::fingerprint::file_name(data::TEXT_GZIP[n])
+            );
+        }
+    }
+
+    #[test]
+    fn the_bank_is_in_chunks_of_whole_questions_each_holding_all_its_sections() {
+        assert!(text_chunks().len() >= 8, "{} chunks", text_chunks().len());
+        for question in QUESTIONS {
+            let chunk = chunk_of(question);
+            let sections = [question.why.0, question.answer.0, question.follow_ups.0];
+            for text in sections {
+                if let Text::Bank(n) = text {
+                    assert_eq!(chunk_of_section(n as usize), chunk, "{}", question.id);
+                }
+            }
+            assert!(!question.why.0.get().is_empty(), "{}", question.id);
+        }
     }
 }

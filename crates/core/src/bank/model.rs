@@ -16,6 +16,16 @@ pub use opsdrill_text::vocab::{Category, Difficulty, Section, Style};
 /// point, a step), and those into `Span`s of one `SpanStyle`.
 pub use opsdrill_text::markup::{Block, FollowUp, Inline, LabStep, Span, SpanStyle};
 
+/// One chunk of the bank's text: the file it comes in, its first section's
+/// number, and its size and fingerprint once unpacked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextChunk {
+    pub file: &'static str,
+    pub first_section: u32,
+    pub bytes: usize,
+    pub fingerprint: u64,
+}
+
 /// Where a section's text is: the n-th section of the bank's compressed
 /// text (empty until the app has loaded it), or a string of its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
