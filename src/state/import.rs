@@ -57,8 +57,11 @@ impl UserState {
         };
         let not_written = self.write_all(next, &before);
         if not_written.full {
-            // Back to what was there; the copy aside is then the same data.
-            let put_back = self.write_all(before, &UserData::default());
+            // Back to what was there (answers only the import had are
+            // written empty, as any import leaves them); the copy aside is
+            // then the same data.
+            let imported = self.snapshot();
+            let put_back = self.write_all(before, &imported);
             if put_back.failed == 0 {
                 if let Some(aside) = &saved_aside {
                     let _ = local_storage::remove(aside);

@@ -148,13 +148,14 @@ pub fn load(now_ms: i64) -> Loaded {
     };
     let existing: BTreeSet<&str> = keys.iter().map(String::as_str).collect();
     USAGE.with(|u| *u.borrow_mut() = Usage::default());
-    for key in keys.iter().filter(|k| k.starts_with(codec::PREFIX)) {
-        if let Ok(Some(value)) = storage.get_item(key) {
-            note_set(key, &value);
-        }
-    }
     for key in &keys {
         let Some(store_key) = StoreKey::parse(key) else {
+            // Ours but not a record (a copy aside): counted, not read.
+            if key.starts_with(codec::PREFIX) {
+                if let Ok(Some(value)) = storage.get_item(key) {
+                    note_set(key, &value);
+                }
+            }
             continue;
         };
         let raw = match storage.get_item(key) {
@@ -165,6 +166,7 @@ pub fn load(now_ms: i64) -> Loaded {
                 return loaded;
             }
         };
+        note_set(key, &raw);
         if let Err(reason) = codec::apply(&mut loaded.data, &store_key, &raw) {
             // Keep one copy per distinct value: a reload must not pile them up.
             let already = keys.iter().find(|k| {

@@ -58,10 +58,11 @@ function storeProfile(page, total) {
   }, { all: ids, total });
 }
 
-/** Every stored answer's text and time, as one string. */
+/** Every stored answer with text: its key, text and time, as one string. */
 const answersStored = (page) =>
   page.evaluate(() => JSON.stringify(Object.keys(localStorage).filter((k) => k.startsWith('opsdrill/answer/')).sort()
-    .map((k) => { const { text, updated_ms } = JSON.parse(localStorage.getItem(k)); return [k, text, updated_ms]; })));
+    .map((k) => { const { text, updated_ms } = JSON.parse(localStorage.getItem(k)); return [k, text, updated_ms]; })
+    .filter(([, text]) => text)));
 
 /** What the app's keys and values take, in UTF-16 units. */
 const used = (page) =>
@@ -123,6 +124,8 @@ describe('data the browser keeps', () => {
       await appReady(page);
       const file = await download(page, page.getByRole('button', { name: 'Export backup' }).first());
       const backup = JSON.parse(await (await import('node:fs/promises')).readFile(await file.path(), 'utf8'));
+      // And one answer only the backup has: a refused import must not leave it behind.
+      backup.answers['only-in-the-backup'] = { text: 'Written on the laptop alone.', updated_ms: Date.now() };
       for (const id of Object.keys(backup.answers).slice(0, edited)) {
         // Rewritten there, so the merge keeps both texts.
         backup.answers[id].text = backup.answers[id].text.replaceAll('x', 'y') + ' Rewritten on the laptop.';

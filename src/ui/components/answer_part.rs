@@ -25,7 +25,7 @@ pub fn AnswerPartField(
     labelled_by: String,
     hint: &'static str,
     /// Inside a mock interview: blank until the first edit, as the answer is.
-    #[prop(optional)]
+    #[prop(optional_no_strip)]
     mock: Option<MockBegun>,
 ) -> impl IntoView {
     let user = expect_context::<UserState>();

@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use super::answer_editor::MockBegun;
 use super::answer_part::AnswerPartField;
 use super::blocks::{Blocks, InlineList};
 use super::reveal::Reveal;
@@ -95,20 +96,12 @@ fn StepView(
 ) -> impl IntoView {
     let number = index + 1;
     let heading = format!("lab-step-{number}");
-    let prompt_id = format!("lab-prompt-{number}");
     let last = number == total;
     let labelled_by = heading.clone();
     view! {
         <section class="lab-step" aria-labelledby=labelled_by>
             <h2 id=heading tabindex="-1">{format!("Step {number} of {total}")}</h2>
-            <StepEvidence step prompt_id=prompt_id.clone()/>
-            <AnswerPartField
-                question_id=question.id
-                part=AnswerPart::Step(index)
-                id=format!("lab-read-{number}")
-                labelled_by=prompt_id
-                hint="Your read: what it shows, what it rules out, what you would run next."
-            />
+            <StepEvidence question step index/>
             <Reveal label="Reveal the expert read" revealed>
                 <div class="expert-read">
                     <h3>"Expert read"</h3>
@@ -124,17 +117,33 @@ fn StepView(
     }
 }
 
-/// A step's evidence and the question it asks; `prompt_id` names the field
-/// the read is written in.
+/// A step's evidence, the question it asks, and the field the user's read
+/// of it is written in (saved with the answer); `mock`: inside a mock
+/// interview, where it starts blank as the answer does.
 #[component]
-pub fn StepEvidence(step: LabStep<'static>, prompt_id: String) -> impl IntoView {
+pub fn StepEvidence(
+    question: &'static Question,
+    step: LabStep<'static>,
+    /// The step's position, from 0.
+    index: usize,
+    #[prop(optional)] mock: Option<MockBegun>,
+) -> impl IntoView {
+    let prompt_id = format!("lab-prompt-{}", index + 1);
     view! {
         <div class="evidence">
             <h3>"Evidence"</h3>
             <Blocks blocks=step.evidence/>
         </div>
-        <div class="prompt" id=prompt_id>
+        <div class="prompt" id=prompt_id.clone()>
             <Blocks blocks=step.prompt/>
         </div>
+        <AnswerPartField
+            question_id=question.id
+            part=AnswerPart::Step(index)
+            id=format!("lab-read-{}", index + 1)
+            labelled_by=prompt_id
+            hint="Your read: what it shows, what it rules out, what you would run next."
+            mock
+        />
     }
 }

@@ -93,6 +93,7 @@ impl Answer {
     /// Sets everything written (if anything) aside as an earlier version
     /// and leaves the answer blank, as a mock interview starts it.
     pub fn set_aside(&mut self, now_ms: i64, replaced_by: &str) {
+        let keep = !self.is_empty();
         let version = AnswerVersion {
             text: std::mem::take(&mut self.text),
             star: std::mem::take(&mut self.star),
@@ -102,7 +103,7 @@ impl Answer {
             replaced_ms: now_ms,
             replaced_by: replaced_by.to_string(),
         };
-        if !version.writing().is_empty() {
+        if keep {
             self.previous.push(version);
         }
         self.updated_ms = now_ms;

@@ -91,7 +91,10 @@ pub fn kept_aside(current: &UserData, next: &UserData) -> UserData {
             .filter(|(id, story)| next.stories.get(*id) != Some(*story))
             .map(|(id, story)| (id.clone(), story.clone()))
             .collect(),
-        ..current.clone()
+        schedule: current.schedule.clone(),
+        marks: current.marks.clone(),
+        settings: current.settings.clone(),
+        mocks: current.mocks.clone(),
     }
 }
 

@@ -114,7 +114,7 @@ fn Asked(
                         id="mock-follow-up-answer"
                         labelled_by="mock-question"
                         hint="Answer as you would to the interviewer."
-                        mock=begun
+                        mock=Some(begun)
                     />
                 })}
             }
@@ -122,7 +122,6 @@ fn Asked(
         }
         Stage::Step(step) => {
             let lab = question.lab;
-            let prompt_id = format!("lab-prompt-{}", step + 1);
             view! {
                 <h2 id="mock-question" class="mock-question">{question.text}</h2>
                 {(step == 0).then(|| lab.map(|lab| view! {
@@ -131,16 +130,8 @@ fn Asked(
                 }))}
                 <p class="drill-count">{format!("Step {} of {stages}", step + 1)}</p>
                 {lab.and_then(|lab| lab.steps.get(step)).map(|evidence| view! {
-                    <StepEvidence step=evidence prompt_id=prompt_id.clone()/>
+                    <StepEvidence question step=evidence index=step mock=begun/>
                 })}
-                <AnswerPartField
-                    question_id=question.id
-                    part=AnswerPart::Step(step)
-                    id=format!("lab-read-{}", step + 1)
-                    labelled_by=prompt_id.clone()
-                    hint="Your read: what it shows, what it rules out, what you would run next."
-                    mock=begun
-                />
             }
             .into_any()
         }
