@@ -1,3 +1,5 @@
 # Shared by the scripts: tool versions and PATH. Sourced, not run.
 export TRUNK_VERSION=0.21.14
+# The tool that cuts the wasm by page (scripts/split-wasm.mjs).
+export WASM_SPLIT_CLI_VERSION=0.2.4
 export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"

@@ -1,4 +1,5 @@
-// Trunk post_build hook (Trunk.toml). For a release build it
+// Trunk post_build hook (Trunk.toml). For every build it first splits the
+// wasm by page (scripts/split-wasm.mjs). For a release build it then
 //  1. writes sw.js: a service worker that precaches every file of this build,
 //     under a cache name derived from the files' contents, so a new build gets
 //     a new cache and hashed files never go stale;
@@ -15,6 +16,8 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+
+import { splitWasm } from './split-wasm.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 // "./" (Trunk.toml): the precache list is relative to the worker's folder,
@@ -40,9 +43,16 @@ function fnv1a64(bytes) {
   return hash.toString(16).padStart(16, '0');
 }
 
-const wasmName = readdirSync(staging).find((name) => name.endsWith('.wasm'));
-const wasmText = readFileSync(path.join(staging, wasmName)).toString('latin1');
 const targetDir = process.env.CARGO_TARGET_DIR || path.join(process.env.TRUNK_SOURCE_DIR || '.', 'target');
+const split = splitWasm({
+  staging,
+  cargoOut: path.join(targetDir, 'wasm32-unknown-unknown', release ? 'release' : 'debug'),
+  name: 'opsdrill',
+  release,
+});
+html = html.replaceAll(split.trunkJs, split.js).replaceAll(split.trunkWasm, split.wasm);
+const wasmName = split.wasm;
+const wasmText = readFileSync(path.join(staging, wasmName)).toString('latin1');
 const outDirs = readdirSync(path.join(targetDir, 'wasm32-unknown-unknown'), { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => path.join(targetDir, 'wasm32-unknown-unknown', d.name, 'build'))
@@ -61,6 +71,7 @@ found.chunks.files.forEach((name, n) => {
 });
 const bankName = `${found.chunks.files.length} bank text files`;
 html = html.replaceAll('__OPSDRILL_BANK__', JSON.stringify(found.chunks));
+html = html.replaceAll('__OPSDRILL_PRACTICE_CHUNK__', JSON.stringify(split.splits.practice));
 writeFileSync(indexPath, html);
 
 if (release) {
@@ -139,4 +150,4 @@ self.addEventListener('activate', (event) => {
 });
 `;
 writeFileSync(path.join(staging, 'sw.js'), worker);
-console.log(`post-build: ${bankName} copied; ${release ? `${urls.length} files precached as ${cacheName}, CSP added` : 'dev service worker'}`);
+console.log(`post-build: wasm split into ${Object.keys(split.splits).length} pages; ${bankName} copied; ${release ? `${urls.length} files precached as ${cacheName}, CSP added` : 'dev service worker'}`);

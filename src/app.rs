@@ -3,21 +3,12 @@
 use leptos::prelude::*;
 
 use crate::bank_text::BankText;
-use crate::ui::components::banners::StorageBanners;
+use crate::ui::components::lazy_page::{lazy_page, lazy_part};
 use crate::ui::components::shortcuts::Shortcuts;
 use crate::ui::components::site_header::SiteHeader;
-use crate::ui::components::update_banner::UpdateBanner;
-use crate::ui::pages::commute::CommutePage;
 use crate::ui::pages::home::HomePage;
-use crate::ui::pages::mock::MockPage;
 use crate::ui::pages::not_found::NotFoundPage;
-use crate::ui::pages::practice::PracticePage;
-use crate::ui::pages::progress::ProgressPage;
-use crate::ui::pages::question::QuestionPage;
-use crate::ui::pages::questions::QuestionsPage;
-use crate::ui::pages::settings::SettingsPage;
-use crate::ui::pages::stories::StoriesPage;
-use opsdrill_core::bank;
+use crate::ui::split;
 use opsdrill_core::route::Route;
 
 /// The route the app is showing, provided as context.
@@ -40,29 +31,26 @@ pub fn App() -> impl IntoView {
     request_animation_frame(move || {
         set_timeout(move || bank_text.load(None), std::time::Duration::ZERO)
     });
-    provide_context(crate::state::UserState::load());
+    // The user's state is loaded when a page first needs it (home does not).
+    provide_context(crate::state::AppOwner(
+        Owner::current().expect("the app renders under an owner"),
+    ));
     let update = crate::web::pwa::UpdateAvailable(RwSignal::new(false));
     provide_context(update);
     crate::web::pwa::register(update);
-    let user = expect_context::<crate::state::UserState>();
-    Effect::new(move |_| {
-        user.settings
-            .with(|s| crate::web::browser::set_theme(&s.theme))
-    });
 
     let page = move || match route.get() {
         Route::Home => view! { <HomePage/> }.into_any(),
-        Route::Questions(list) => view! { <QuestionsPage initial=list/> }.into_any(),
-        Route::Question { id, list } => match bank::find(&id) {
-            Some(question) => view! { <QuestionPage question list/> }.into_any(),
-            None => view! { <NotFoundPage missing=id question=true/> }.into_any(),
-        },
-        Route::Practice => view! { <PracticePage/> }.into_any(),
-        Route::Mock => view! { <MockPage/> }.into_any(),
-        Route::Commute => view! { <CommutePage/> }.into_any(),
-        Route::Stories(open) => view! { <StoriesPage open/> }.into_any(),
-        Route::Progress => view! { <ProgressPage/> }.into_any(),
-        Route::Settings => view! { <SettingsPage/> }.into_any(),
+        Route::Questions(list) => lazy_page(move || split::questions_page(list.clone())),
+        Route::Question { id, list } => {
+            lazy_page(move || split::question_page(id.clone(), list.clone()))
+        }
+        Route::Practice => lazy_page(split::practice_page),
+        Route::Mock => lazy_page(split::mock_page),
+        Route::Commute => lazy_page(split::commute_page),
+        Route::Stories(open) => lazy_page(move || split::stories_page(open.clone())),
+        Route::Progress => lazy_page(split::progress_page),
+        Route::Settings => lazy_page(split::settings_page),
         Route::NotFound(path) => view! { <NotFoundPage missing=path/> }.into_any(),
     };
 
@@ -74,8 +62,7 @@ pub fn App() -> impl IntoView {
         <SiteHeader/>
         <Shortcuts/>
         <main id="main" tabindex="-1">
-            <UpdateBanner/>
-            <StorageBanners/>
+            {lazy_part(split::banners)}
             {page}
         </main>
     }

@@ -26,6 +26,8 @@ mod sync;
 
 use std::sync::Arc;
 
+use leptos::prelude::*;
+
 use opsdrill_core::data::codec::StoreKey;
 use opsdrill_core::data::{Marks, MockHistory, Schedule, Settings, UserData};
 
@@ -63,9 +65,35 @@ impl BackupReminder {
     }
 }
 
+/// The app's reactive owner: the user's state, made when a page first needs
+/// it, lives under it rather than under that page.
+#[derive(Clone)]
+pub struct AppOwner(pub Owner);
+
 impl UserState {
+    /// The user's state, loaded the first time a part of the app asks for it
+    /// and provided to the whole app as context from then on. Home does not
+    /// ask, so it is interactive before anything is read or decoded (and this
+    /// code is in the pages' wasm chunks, not home's). The chosen theme
+    /// applies from then on.
+    pub fn get_or_load() -> UserState {
+        if let Some(user) = use_context::<UserState>() {
+            return user;
+        }
+        let AppOwner(owner) = expect_context::<AppOwner>();
+        owner.with(|| {
+            let user = UserState::load();
+            provide_context(user);
+            Effect::new(move |_| {
+                user.settings
+                    .with(|s| crate::web::browser::set_theme(&s.theme))
+            });
+            user
+        })
+    }
+
     /// Loads what is stored and starts listening for other tabs' saves.
-    pub fn load() -> UserState {
+    fn load() -> UserState {
         let loaded = local_storage::load(now_ms());
         let health = StorageHealth::new(
             loaded.blocked,

@@ -170,7 +170,10 @@ for (const open of [firefox, webkit]) {
     });
 
     test('Safari\'s seven-day rule: a hint on WebKit only, until dismissed', async () => {
-      await go('');
+      // The banners come in one chunk with the Practice page: once Practice
+      // is drawn, the banners are too.
+      await go('#/practice');
+      await s.waitFor(() => document.querySelector('main#main h1')?.textContent === 'Practice', [], 'the Practice page');
       const shown = await s.evaluate(() => !!document.getElementById('webkit-eviction-hint'));
       assert.equal(shown, s.engine === 'webkit');
       if (shown) {
@@ -178,7 +181,7 @@ for (const open of [firefox, webkit]) {
         await s.evaluate(() => [...document.querySelectorAll('#webkit-eviction-hint button')].find((b) => b.textContent === 'Dismiss').click());
         await s.waitFor(() => !document.getElementById('webkit-eviction-hint'), [], 'the hint to go');
         await s.reload();
-        await s.appReady();
+        await s.waitFor(() => document.querySelector('main#main h1')?.textContent === 'Practice', [], 'the Practice page');
         assert.equal(await s.evaluate(() => !!document.getElementById('webkit-eviction-hint')), false, 'dismissed for good');
       }
     });

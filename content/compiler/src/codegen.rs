@@ -102,7 +102,8 @@ impl Generated {
 
 /// What the build writes for the app.
 pub struct Generated {
-    /// Rust source: `TOPICS`, `QUESTIONS`, `TEXT_CHUNKS` (each chunk's file
+    /// Rust source: `TOPICS`, `QUESTIONS`, `QUESTION_COUNT`,
+    /// `CATEGORY_COUNTS`, `TEXT_CHUNKS` (each chunk's file
     /// name, first section, size and fingerprint) and (native builds)
     /// `TEXT_GZIP`, which it includes from the files `bank_text_<n>.gz`
     /// beside it.
@@ -238,6 +239,26 @@ pub fn generate(bank: &Bank) -> Generated {
         );
         chunk_of.push((q.id.clone(), text.chunks.len() - 1));
         text.end_question();
+    }
+    rust.push_str("];\n\n");
+    // Home shows these counts: as constants, home's code does not hold the
+    // question list (it stays in the pages' wasm chunks).
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for q in &bank.questions {
+        let category = format!("{:?}", q.category);
+        match counts.iter_mut().find(|(c, _)| *c == category) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((category, 1)),
+        }
+    }
+    let _ = writeln!(
+        rust,
+        "pub const QUESTION_COUNT: usize = {};",
+        bank.questions.len()
+    );
+    rust.push_str("pub static CATEGORY_COUNTS: &[(Category, usize)] = &[\n");
+    for (category, n) in &counts {
+        let _ = writeln!(rust, "    (Category::{category}, {n}),");
     }
     rust.push_str("];\n\n");
     if text.chunks.len() > 1 && text.chunks.last().is_some_and(|(t, _)| t.is_empty()) {

@@ -37,7 +37,7 @@ pub fn HomePage() -> impl IntoView {
         <ul class="category-grid" aria-label="Categories">{categories}</ul>
         <p>
             <a class="button" href="#/questions">
-                {format!("Browse all {} questions", bank::QUESTIONS.len())}
+                {format!("Browse all {} questions", bank::QUESTION_COUNT)}
             </a>
         </p>
     }

@@ -132,13 +132,31 @@ pub fn topic_name(slug: &str) -> &'static str {
         .map_or("", |t| t.name)
 }
 
+/// How many questions are in `category`: constants the bank compiler writes,
+/// so that home, which shows them, does not need the question list itself
+/// (that stays in the pages' wasm chunks).
 pub fn count_in(category: Category) -> usize {
-    QUESTIONS.iter().filter(|q| q.category == category).count()
+    data::CATEGORY_COUNTS
+        .iter()
+        .find(|(c, _)| *c == category)
+        .map_or(0, |(_, n)| *n)
 }
+
+/// How many questions the bank has (a constant: see `count_in`).
+pub const QUESTION_COUNT: usize = data::QUESTION_COUNT;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_counts_home_shows_are_the_banks() {
+        assert_eq!(QUESTION_COUNT, QUESTIONS.len());
+        for category in Category::ALL {
+            let n = QUESTIONS.iter().filter(|q| q.category == category).count();
+            assert_eq!(count_in(category), n, "{category:?}");
+        }
+    }
 
     fn unpacked(n: usize) -> Vec<u8> {
         let mut text = Vec::new();

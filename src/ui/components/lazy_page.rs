@@ -1,0 +1,54 @@
+//! Parts of the app whose code comes in chunks of their own (`ui::split`).
+
+use std::future::Future;
+
+use leptos::prelude::*;
+
+use crate::ui::split::PartView;
+
+/// A page, shown once its chunk is in: nothing until then (the chunk is
+/// precached, so that is a moment), and a message with "Try again" if it
+/// cannot be fetched, which calls `load` again.
+pub fn lazy_page<Load, Fut>(load: Load) -> AnyView
+where
+    Load: Fn() -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = PartView> + Send + 'static,
+{
+    lazy(load, |attempt| {
+        view! {
+            <div class="banner error" role="alert">
+                <p>
+                    "This page of OpsDrill could not be loaded: the network request failed. Your answers are safe."
+                </p>
+                <button type="button" class="button small" on:click=move |_| attempt.update(|n| *n += 1)>
+                    "Try again"
+                </button>
+            </div>
+        }
+        .into_any()
+    })
+}
+
+/// A part of every page (the banners): nothing if its chunk cannot be
+/// fetched, since the page says so itself.
+pub fn lazy_part<Load, Fut>(load: Load) -> AnyView
+where
+    Load: Fn() -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = PartView> + Send + 'static,
+{
+    lazy(load, |_| ().into_any())
+}
+
+fn lazy<Load, Fut>(load: Load, failed: fn(RwSignal<u32>) -> AnyView) -> AnyView
+where
+    Load: Fn() -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = PartView> + Send + 'static,
+{
+    let attempt = RwSignal::new(0u32);
+    (move || {
+        attempt.track();
+        let part = load();
+        Suspend::new(async move { part.await.unwrap_or_else(|_| failed(attempt)) })
+    })
+    .into_any()
+}

@@ -1,0 +1,104 @@
+//! The parts of the app whose code is cut out of the main wasm into chunks.
+//!
+//! Each function here is a split point (`wasm_split_helpers`): in the wasm
+//! build, calling it first loads the chunk that holds its code, and
+//! `scripts/split-wasm.mjs` cuts the chunks between cargo and wasm-bindgen. The
+//! service worker precaches every chunk, so each part opens offline. Home is
+//! all the main module has to hold, with the app's frame: it is what a first
+//! visit waits for. Natively these are plain calls.
+//!
+//! Code that several chunks share goes into chunks of its own, one per set of
+//! sharers, so the parts are grouped into a few chunks rather than one each.
+//! Every part here works on the user's state, which the first of them loads
+//! (`UserState::get_or_load`), so reading and decoding the stored data is in
+//! the chunks too.
+
+use leptos::prelude::*;
+use opsdrill_core::bank;
+use opsdrill_core::search::ListQuery;
+use wasm_split_helpers::{wasm_split, SplitLoaderError};
+
+use crate::state::UserState;
+use crate::ui::components::banners::StorageBanners;
+use crate::ui::components::update_banner::UpdateBanner;
+use crate::ui::pages::commute::CommutePage;
+use crate::ui::pages::mock::MockPage;
+use crate::ui::pages::not_found::NotFoundPage;
+use crate::ui::pages::practice::PracticePage;
+use crate::ui::pages::progress::ProgressPage;
+use crate::ui::pages::question::QuestionPage;
+use crate::ui::pages::questions::QuestionsPage;
+use crate::ui::pages::settings::SettingsPage;
+use crate::ui::pages::stories::StoriesPage;
+
+/// A part's chunk could not be fetched (offline before it was ever cached,
+/// or the server lost it).
+#[derive(Debug, Clone, Copy)]
+pub struct ChunkNotLoaded;
+
+impl From<SplitLoaderError> for ChunkNotLoaded {
+    fn from(_: SplitLoaderError) -> Self {
+        ChunkNotLoaded
+    }
+}
+
+pub type PartView = Result<AnyView, ChunkNotLoaded>;
+
+/// Draws a part once the user's state is there.
+fn with_user(part: impl FnOnce() -> AnyView) -> PartView {
+    UserState::get_or_load();
+    Ok(part())
+}
+
+/// The banners above every page (storage, backups, an update). They are in
+/// one chunk with the practice loop (Practice, the question list, a
+/// question), which home's first render fetches by showing them: the loop is
+/// there by the time the user taps, in one chunk and not a dozen small ones.
+#[wasm_split(practice, fallible)]
+pub fn banners() -> PartView {
+    with_user(|| view! { <UpdateBanner/><StorageBanners/> }.into_any())
+}
+
+#[wasm_split(practice, fallible)]
+pub fn practice_page() -> PartView {
+    with_user(|| view! { <PracticePage/> }.into_any())
+}
+
+#[wasm_split(practice, fallible)]
+pub fn question_page(id: String, list: ListQuery) -> PartView {
+    with_user(|| match bank::find(&id) {
+        Some(question) => view! { <QuestionPage question list/> }.into_any(),
+        None => view! { <NotFoundPage missing=id question=true/> }.into_any(),
+    })
+}
+
+#[wasm_split(practice, fallible)]
+pub fn questions_page(initial: ListQuery) -> PartView {
+    with_user(|| view! { <QuestionsPage initial/> }.into_any())
+}
+
+/// Mock interviews and commute mode share most of their code: one chunk.
+#[wasm_split(session, fallible)]
+pub fn mock_page() -> PartView {
+    with_user(|| view! { <MockPage/> }.into_any())
+}
+
+#[wasm_split(session, fallible)]
+pub fn commute_page() -> PartView {
+    with_user(|| view! { <CommutePage/> }.into_any())
+}
+
+#[wasm_split(stories, fallible)]
+pub fn stories_page(open: Option<String>) -> PartView {
+    with_user(|| view! { <StoriesPage open/> }.into_any())
+}
+
+#[wasm_split(progress, fallible)]
+pub fn progress_page() -> PartView {
+    with_user(|| view! { <ProgressPage/> }.into_any())
+}
+
+#[wasm_split(settings, fallible)]
+pub fn settings_page() -> PartView {
+    with_user(|| view! { <SettingsPage/> }.into_any())
+}
