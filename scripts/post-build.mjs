@@ -50,7 +50,10 @@ const split = splitWasm({
   name: 'opsdrill',
   release,
 });
-html = html.replaceAll(split.trunkJs, split.js).replaceAll(split.trunkWasm, split.wasm);
+html = html
+  .replaceAll(split.trunkJs, split.js)
+  .replaceAll(split.trunkWasm, split.wasm)
+  .replaceAll('__OPSDRILL_SPLIT_JS__', split.loader);
 const wasmName = split.wasm;
 const wasmText = readFileSync(path.join(staging, wasmName)).toString('latin1');
 const outDirs = readdirSync(path.join(targetDir, 'wasm32-unknown-unknown'), { withFileTypes: true })

@@ -37,8 +37,10 @@ const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'pipe', '
 /**
  * Replaces Trunk's `<name>-<hash>.js` and `_bg.wasm` in `staging` with the
  * split build of cargo's `<name>.wasm` in `cargoOut`. Returns the new file
- * names and, for each split point, the files it loads (for the loader to
- * fetch a deep link's page early): `{ js, wasm, trunkJs, trunkWasm, splits }`.
+ * names (the app's JS, the split loader's, the main wasm's, and the two they
+ * replace) and, for each split point, the files it loads (for index.html's
+ * loader to fetch a deep link's page early):
+ * `{ js, loader, wasm, trunkJs, trunkWasm, splits }`.
  */
 export function splitWasm({ staging, cargoOut, name, release }) {
   const trunkJs = readdirSync(staging).find((f) => f.startsWith(`${name}-`) && f.endsWith('.js'));
@@ -121,7 +123,7 @@ function earlyFetch(url) {
       rmSync(path.join(staging, 'snippets'), { recursive: true, force: true });
       cpSync(path.join(bound, 'snippets'), path.join(staging, 'snippets'), { recursive: true });
     }
-    return { js: jsName, wasm, trunkJs, trunkWasm, splits: splitFiles(loader) };
+    return { js: jsName, loader: loaderName, wasm, trunkJs, trunkWasm, splits: splitFiles(loader) };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
