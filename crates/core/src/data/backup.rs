@@ -70,8 +70,8 @@ impl fmt::Display for ImportError {
         match self {
             ImportError::TooLarge(n) => write!(
                 f,
-                "The file is {:.1} MB; a backup can be at most 5 MB.",
-                *n as f64 / 1_048_576.0
+                "The file is {} MB; a backup can be at most 5 MB.",
+                super::usage::megabytes(*n as u64)
             ),
             ImportError::NotText => write!(f, "The file is not text, so it cannot be an OpsDrill backup."),
             ImportError::NotJson(e) => write!(f, "The file is not valid JSON ({e})."),

@@ -59,8 +59,22 @@ pub fn amount(used: usize) -> String {
     if used < 1024 * 1024 / 10 {
         format!("{} KB", used.div_ceil(1024))
     } else {
-        format!("{:.1} MB", used as f64 / (1024.0 * 1024.0))
+        format!("{} MB", megabytes(used as u64))
     }
+}
+
+/// `bytes` in megabytes to one decimal ("1.2"), rounded half to even as
+/// `{:.1}` rounds, in integers: formatting a float would bring 10 KB of
+/// float-printing code into the wasm for these few labels.
+pub fn megabytes(bytes: u64) -> String {
+    const MB: u64 = 1024 * 1024;
+    let (tenths, rest) = ((bytes * 10) / MB, (bytes * 10) % MB);
+    let tenths = if rest * 2 > MB || (rest * 2 == MB && tenths % 2 == 1) {
+        tenths + 1
+    } else {
+        tenths
+    };
+    format!("{}.{}", tenths / 10, tenths % 10)
 }
 
 /// "1.2 MB of 5 MB (24%)".
@@ -122,6 +136,14 @@ mod tests {
         assert!(!nearly_full(at - 1));
         assert!(nearly_full(at));
         assert_eq!(describe(LOCAL_STORAGE_BUDGET / 4), "1.2 MB of 5 MB (25%)");
+        // The same rounding as `{:.1}` on the float, which it replaces.
+        for bytes in [
+            0, 1, 104_857, 104_858, 1_310_720, 1_363_149, 1_415_577, 5_242_880, 5_300_000,
+            99_999_999,
+        ] {
+            let float = format!("{:.1}", bytes as f64 / 1_048_576.0);
+            assert_eq!(megabytes(bytes), float, "{bytes} bytes");
+        }
         assert_eq!(amount(0), "0 KB");
         assert_eq!(amount(1500), "2 KB");
     }

@@ -11,7 +11,8 @@ const SPEECH_RATE_CHOICES: [u32; 9] = [50, 75, 90, 100, 110, 125, 150, 175, 200]
 
 /// "0.75×", "1× (normal)", "2×".
 fn rate_label(pct: u32) -> String {
-    let number = format!("{:.2}", f64::from(pct) / 100.0);
+    // In integers, not `{:.2}` on a float (see usage::megabytes).
+    let number = format!("{}.{:02}", pct / 100, pct % 100);
     let number = number.trim_end_matches('0').trim_end_matches('.');
     if pct == 100 {
         format!("{number}× (normal)")

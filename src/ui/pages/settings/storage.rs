@@ -45,9 +45,9 @@ pub fn StorageInfo() -> impl IntoView {
                 )
             }}
             {move || estimate.get().map(|(used, quota)| format!(
-                " The browser counts {:.1} MB used by this site in all (the app's files included), of {:.0} MB it allows.",
-                used / 1_048_576.0,
-                quota / 1_048_576.0
+                " The browser counts {} MB used by this site in all (the app's files included), of {} MB it allows.",
+                usage::megabytes(used as u64),
+                (quota as u64 + 524_288) / 1_048_576
             ))}
         </p>
         <p class="hint" id="storage-persistence">{persisted_text}</p>
