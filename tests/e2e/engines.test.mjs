@@ -52,9 +52,19 @@ for (const open of [firefox, webkit]) {
       await s?.close();
       server?.stop();
     });
+    // A page other than home is drawn once its wasm chunk is in, so after a
+    // change of hash the previous page's heading can still be there: it is
+    // marked first, and the new page is the one whose heading is unmarked.
     const go = async (hash) => {
+      const samePage = await s.evaluate((h) => {
+        const heading = document.querySelector('main#main h1');
+        if (location.hash === h || !heading) return !!heading;
+        heading.setAttribute('data-left', '');
+        return false;
+      }, hash).catch(() => false);
       await s.goto(`${server.app}${hash}`);
       await s.appReady();
+      if (!samePage) await s.waitFor(() => !!document.querySelector('main#main h1:not([data-left])'), [], `the page at ${hash}`);
     };
 
     test('mounts at 360 px with no sideways scroll, and registers the service worker', async () => {
