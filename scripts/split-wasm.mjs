@@ -16,7 +16,7 @@
 //     each other, so they share one hash, of everything.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -72,9 +72,9 @@ export function splitWasm({ staging, cargoOut, name, release }) {
       renamed[f] = `${f.replace(/\.wasm$/, '')}-${hash(bytes)}.wasm`;
       writeFileSync(path.join(staging, renamed[f]), bytes);
     }
-    // A deep link's page is fetched by index.html's loader along with the main
-    // wasm (window.__opsdrillEarly, URL -> response): the split loader takes
-    // those responses rather than fetching again.
+    // For any page but home, index.html's loader fetches the practice chunk
+    // along with the main wasm (window.__opsdrillEarly, URL -> response): the
+    // split loader takes those responses rather than fetching again.
     const fetches = loader.split('fetch(new URL(').length - 1;
     if (fetches !== modules.length) throw new Error(`split-wasm: __wasm_split.js has ${fetches} fetches for ${modules.length} modules`);
     // Some hosts serve .wasm without its MIME type, which streaming

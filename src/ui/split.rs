@@ -45,10 +45,15 @@ impl From<SplitLoaderError> for ChunkNotLoaded {
 
 pub type PartView = Result<AnyView, ChunkNotLoaded>;
 
-/// Draws a part once the user's state is there.
+/// Draws a part once the user's state is there. Untracked: what loading the
+/// state reads must not subscribe the part to those signals (`lazy_page`
+/// draws it inside a reactive closure), or every change to them would draw
+/// the part again from scratch, dropping what is on it.
 fn with_user(part: impl FnOnce() -> AnyView) -> PartView {
-    UserState::get_or_load();
-    Ok(part())
+    untrack(|| {
+        UserState::get_or_load();
+        Ok(part())
+    })
 }
 
 /// The banners above every page (storage, backups, an update). They are in

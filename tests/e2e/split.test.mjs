@@ -53,6 +53,35 @@ describe('the wasm split by page', () => {
     await finish(session);
   });
 
+  test('the banners and the page stay the same elements while the user works (not drawn again)', async () => {
+    const session = await openApp(env, '#/settings', PHONE);
+    const { page } = session;
+    await page.evaluate(() => {
+      localStorage.clear();
+      localStorage.setItem('opsdrill/marks', '{');
+    });
+    await page.reload();
+    const banner = page.getByRole('button', { name: 'Export the unreadable data' });
+    await banner.waitFor();
+    await page.goto(`${env.server.base}#/q/alert-fatigue`);
+    const answer = page.getByRole('textbox', { name: 'Your answer' });
+    await answer.waitFor();
+    // Mark both, then write: the first edit since an export changes the
+    // settings (the backup reminder), and the answer is saved.
+    await page.evaluate(() => {
+      document.querySelector('main#main h1').dataset.mark = 'page';
+      [...document.querySelectorAll('button')].find((b) => b.textContent === 'Export the unreadable data').dataset.mark = 'banner';
+    });
+    await answer.fill('Typed while the banner is up.');
+    await page.waitForFunction(() => localStorage.getItem('opsdrill/answer/alert-fatigue')?.includes('Typed while'));
+    await page.getByRole('button', { name: 'Show model answer' }).click();
+    await page.getByRole('button', { name: /^Good/ }).click();
+    await page.waitForTimeout(500);
+    assert.equal(await page.evaluate(() => document.querySelector('main#main h1').dataset.mark), 'page', 'the page was not drawn again');
+    assert.equal(await page.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent === 'Export the unreadable data')?.dataset.mark), 'banner', 'the banner was not drawn again');
+    await finish(session);
+  });
+
   test('a page whose chunk cannot be fetched says so and offers "Try again"; then it opens', async () => {
     const SETTINGS = /\/split_settings-[0-9a-f]+\.wasm$/;
     const session = await openApp(env, '', PHONE, {
