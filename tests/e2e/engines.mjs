@@ -249,6 +249,18 @@ export async function webkit({ width, height, frame }) {
       },
       async clickText(text, tag = 'button') {
         const element = await find('xpath', `//${tag}[normalize-space()=${JSON.stringify(text)}]`);
+        // WebDriver clicks at the element's position: wait until the layout
+        // under it has settled (a page drawn from a wasm chunk arrives a
+        // moment after the hash changes), or the click lands beside it.
+        const where = () => evaluate((e) => JSON.stringify(e.getBoundingClientRect()), { [ELEMENT]: element });
+        let last = await where();
+        await until(async () => {
+          await new Promise((r) => setTimeout(r, 150));
+          const now = await where();
+          const settled = now === last;
+          last = now;
+          return settled;
+        }, `"${text}" to stay where it is`);
         await call('POST', `${id}/element/${element}/click`, {});
       },
       async type(selector, text) {

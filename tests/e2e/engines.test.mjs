@@ -157,13 +157,7 @@ for (const open of [firefox, webkit]) {
         input.files = files.files;
         input.dispatchEvent(new Event('change', { bubbles: true }));
       }, JSON.stringify(backup));
-      // Clicked in the page, not at its coordinates: the preview appears as
-      // the file is read, and the layout can still move under a WebDriver click.
-      await s.waitFor(() => {
-        const merge = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Merge into my data');
-        merge?.click();
-        return !!merge;
-      }, [], 'the import preview');
+      await s.clickText('Merge into my data');
       await s.waitFor(() => document.querySelector('[role="status"].notice')?.textContent.startsWith('Imported opsdrill-backup.json'), [], 'the import');
       const merged = await s.evaluate(() => JSON.parse(localStorage.getItem('opsdrill/answer/alert-fatigue')).text);
       assert.match(merged, /Route pages by owner; every page needs a runbook\. Edited after the backup\./);
