@@ -87,6 +87,8 @@ if (release) {
     "style-src 'self'",
     "img-src 'self' data:",
     "connect-src 'self'",
+    // Playing recordings back: `<audio>` with a blob URL of the stored audio.
+    "media-src 'self' blob:",
     "manifest-src 'self'",
     "worker-src 'self'",
     "object-src 'none'",

@@ -20,6 +20,7 @@ mod import;
 mod keyed;
 mod practice;
 mod record;
+mod recordings;
 mod save_queue;
 mod stories;
 mod sync;
@@ -35,6 +36,7 @@ pub use answers::Answers;
 pub use health::StorageHealth;
 pub use import::ImportOutcome;
 pub use record::Record;
+pub use recordings::Recordings;
 pub use save_queue::SaveQueue;
 pub use stories::Stories;
 
@@ -70,6 +72,22 @@ impl BackupReminder {
 #[derive(Clone)]
 pub struct AppOwner(pub Owner);
 
+impl AppOwner {
+    /// The app's `T`: made by `make` under the app's owner the first time a
+    /// part of the app asks for it, and provided as context from then on.
+    pub fn context_or<T: Clone + Send + Sync + 'static>(make: impl FnOnce() -> T) -> T {
+        if let Some(made) = use_context::<T>() {
+            return made;
+        }
+        let AppOwner(owner) = expect_context::<AppOwner>();
+        owner.with(|| {
+            let made = make();
+            provide_context(made.clone());
+            made
+        })
+    }
+}
+
 impl UserState {
     /// The user's state, loaded the first time a part of the app asks for it
     /// and provided to the whole app as context from then on. Home does not
@@ -77,13 +95,8 @@ impl UserState {
     /// code is in the pages' wasm chunks, not home's). The chosen theme
     /// applies from then on.
     pub fn get_or_load() -> UserState {
-        if let Some(user) = use_context::<UserState>() {
-            return user;
-        }
-        let AppOwner(owner) = expect_context::<AppOwner>();
-        owner.with(|| {
+        AppOwner::context_or(|| {
             let user = UserState::load();
-            provide_context(user);
             Effect::new(move |_| {
                 user.settings
                     .with(|s| crate::web::browser::set_theme(&s.theme))

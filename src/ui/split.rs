@@ -9,7 +9,10 @@
 //!
 //! Code that several chunks share goes into modules of its own, one per set
 //! of sharers, so the parts are grouped into three chunks: `practice`,
-//! `session` (mock interviews and commute mode) and `settings`.
+//! `speaking` (mock interviews, commute mode and recording spoken answers)
+//! and `settings`. Each more group multiplies the shared modules a page
+//! loads: with recording as a fourth, a question needed 8 modules, not 4,
+//! and became interactive 0.5 s later on Lighthouse's slow 4G.
 //! Every part here works on the user's state, which the first of them loads
 //! (`UserState::get_or_load`), so reading and decoding the stored data is in
 //! the chunks too.
@@ -21,6 +24,7 @@ use wasm_split_helpers::{wasm_split, SplitLoaderError};
 
 use crate::state::UserState;
 use crate::ui::components::banners::StorageBanners;
+use crate::ui::components::recording::{RecordWhileShown, RecordingPanel, SpeakingSummary};
 use crate::ui::components::update_banner::UpdateBanner;
 use crate::ui::pages::commute::CommutePage;
 use crate::ui::pages::mock::MockPage;
@@ -85,13 +89,14 @@ pub fn questions_page(initial: ListQuery) -> PartView {
     with_user(|| view! { <QuestionsPage initial/> }.into_any())
 }
 
-/// Mock interviews and commute mode share most of their code: one chunk.
-#[wasm_split(session, fallible)]
+/// Mock interviews, commute mode and recording share most of their code
+/// (both record spoken answers): one chunk.
+#[wasm_split(speaking, fallible)]
 pub fn mock_page() -> PartView {
     with_user(|| view! { <MockPage/> }.into_any())
 }
 
-#[wasm_split(session, fallible)]
+#[wasm_split(speaking, fallible)]
 pub fn commute_page() -> PartView {
     with_user(|| view! { <CommutePage/> }.into_any())
 }
@@ -104,6 +109,27 @@ pub fn stories_page(open: Option<String>) -> PartView {
 #[wasm_split(practice, fallible)]
 pub fn progress_page() -> PartView {
     with_user(|| view! { <ProgressPage/> }.into_any())
+}
+
+/// Recording spoken answers on a question page (the recorder, the
+/// recordings store, the delivery report), loaded when the user comes near
+/// it.
+#[wasm_split(speaking, fallible)]
+pub fn recording_panel(question: &'static bank::Question) -> PartView {
+    with_user(|| view! { <RecordingPanel question/> }.into_any())
+}
+
+/// Records while it is shown: a mock interview's question, commute mode's
+/// answer pause.
+#[wasm_split(speaking, fallible)]
+pub fn record_while_shown(question: &'static bank::Question) -> PartView {
+    with_user(|| view! { <RecordWhileShown question/> }.into_any())
+}
+
+/// Progress's summary of the recordings.
+#[wasm_split(speaking, fallible)]
+pub fn speaking_summary() -> PartView {
+    with_user(|| view! { <SpeakingSummary/> }.into_any())
 }
 
 #[wasm_split(settings, fallible)]

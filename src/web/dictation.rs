@@ -21,6 +21,33 @@ pub fn available() -> bool {
     constructor().is_some()
 }
 
+fn language() -> Option<String> {
+    web_sys::window().and_then(|w| w.navigator().language())
+}
+
+/// Whether this browser recognises the user's language on the device
+/// (`SpeechRecognition.available({langs, processLocally: true})` answers
+/// "available"): then dictation works offline and no audio leaves it.
+pub async fn on_device() -> bool {
+    let (Some(constructor), Some(language)) = (constructor(), language()) else {
+        return false;
+    };
+    let options = js_sys::Object::new();
+    js::set(
+        &options,
+        "langs",
+        &js_sys::Array::of1(&JsValue::from_str(&language)),
+    );
+    js::set(&options, "processLocally", &JsValue::TRUE);
+    let Some(asked) = js::call(&constructor, "available", &[&options])
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
+    else {
+        return false;
+    };
+    let answer = wasm_bindgen_futures::JsFuture::from(asked).await;
+    answer.ok().and_then(|v| v.as_string()).as_deref() == Some("available")
+}
+
 /// Whether the browser says it is online.
 pub fn online() -> bool {
     web_sys::window().is_none_or(|w| w.navigator().on_line())
@@ -72,9 +99,11 @@ pub fn park(recognition: Recognition) {
 }
 
 impl Recognition {
-    /// Starts listening. `on_text` gets each final piece of transcript;
-    /// `on_error` an explanation; `on_end` runs when listening stops.
+    /// Starts listening, on the device if `local`. `on_text` gets each
+    /// final piece of transcript; `on_error` an explanation; `on_end` runs
+    /// when listening stops.
     pub fn start(
+        local: bool,
         on_text: impl Fn(String) + 'static,
         on_error: impl Fn(String) + 'static,
         on_end: impl Fn() + 'static,
@@ -85,8 +114,11 @@ impl Recognition {
         let set = |key: &str, value: &JsValue| js::set(&recognizer, key, value);
         set("continuous", &JsValue::TRUE);
         set("interimResults", &JsValue::FALSE);
-        if let Some(language) = web_sys::window().and_then(|w| w.navigator().language()) {
+        if let Some(language) = language() {
             set("lang", &JsValue::from_str(&language));
+        }
+        if local {
+            set("processLocally", &JsValue::TRUE);
         }
         let on_result = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
             let number = |target: &JsValue, key: &str| {

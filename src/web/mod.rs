@@ -12,4 +12,7 @@ pub mod js;
 pub mod local_storage;
 pub mod persistence;
 pub mod pwa;
+pub mod recorder;
+pub mod recordings_db;
 pub mod speech;
+pub mod viewport;

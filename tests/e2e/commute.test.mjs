@@ -4,11 +4,16 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   appReady, axeViolations, finish, noSidewaysScroll, openApp, PHONE, screenshot, screenshotDir, serverAndBrowser, storedRecord,
 } from './support.mjs';
 
-const env = serverAndBrowser();
+// A WAV of speech as the microphone, for "Record my spoken answers".
+const speech = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../crates/core/tests/speech/handover-130.wav');
+const env = serverAndBrowser([
+  '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${speech}`,
+]);
 
 // Runs in the page before any of its scripts.
 function installFakes() {
@@ -249,6 +254,40 @@ describe('commute mode', () => {
     assert.ok((await page.evaluate(() => window.__speechLog.length)) > cancelsBefore);
     await page.waitForFunction(() => window.__wakeLock.released === 1);
     assert.deepEqual(await page.evaluate(() => Object.keys(window.__media.handlers)), []);
+    await finish(session);
+  });
+
+  test('"Record my spoken answers" records each answer pause, with its delivery report', async () => {
+    const session = await openApp(env, '#/commute', PHONE, { init: withFakes });
+    const { page } = session;
+    await page.evaluate(() => localStorage.setItem('opsdrill/settings', JSON.stringify({ version: 1, answer_pause_s: 10, commute_record: true })));
+    await page.reload();
+    await appReady(page);
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.getByText('Answer out loud now.').waitFor();
+    const question = await page.locator('.commute-question').innerText();
+    await page.locator('.record-auto').getByText('Recording').waitFor();
+    await screenshot(page, 'commute-recording-360', { fullPage: false });
+    // Real seconds of speech, then the pause runs out and the model is read.
+    await page.waitForTimeout(2500);
+    await page.clock.fastForward(10_000);
+    await status(page).filter({ hasText: 'Listening for your answer…' }).waitFor({ state: 'detached' }).catch(() => {});
+    await page.locator('.record-auto').waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'End session' }).click();
+    await page.getByRole('heading', { name: 'Session finished' }).waitFor();
+    await page.goto(`${env.server.base}#/progress`);
+    await appReady(page);
+    // The summary's code loads when the user scrolls near it.
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.locator('.speaking-summary').filter({ hasText: /^1 recorded answer, / }).waitFor();
+    // The recording is listed on its question, with a report.
+    await page.goto(`${env.server.base}#/questions`);
+    await appReady(page);
+    await page.getByRole('link', { name: question }).first().click();
+    await page.getByRole('textbox', { name: 'Your answer' }).scrollIntoViewIfNeeded();
+    await page.locator('.recording-item').waitFor();
+    await page.getByText('Delivery report').click();
+    assert.match(await page.locator('.delivery-figures').innerText(), /Talk time\s+0:0[1-3]/);
     await finish(session);
   });
 

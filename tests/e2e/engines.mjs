@@ -94,7 +94,13 @@ export async function firefox({ width, height }) {
     executablePath: FIREFOX,
     headless: true,
     // Downloads would ask where to save: the tests read the file from the page instead.
-    extraPrefsFirefox: { 'browser.download.useDownloadDir': true, 'browser.download.dir': '/tmp' },
+    // A fake microphone (a tone) with no permission prompt, for recording.
+    extraPrefsFirefox: {
+      'browser.download.useDownloadDir': true,
+      'browser.download.dir': '/tmp',
+      'media.navigator.streams.fake': true,
+      'media.navigator.permission.disabled': true,
+    },
   });
   const page = await browser.newPage();
   await page.setViewport({ width, height });
@@ -175,7 +181,11 @@ export async function webkit({ width, height, frame }) {
       capabilities: {
         alwaysMatch: {
           browserName: 'MiniBrowser',
-          'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
+          // Mock capture devices: a fake microphone, for recording.
+          'webkitgtk:browserOptions': {
+            binary: MINIBROWSER,
+            args: ['--automation', '--enable-media-stream=true', '--enable-mock-capture-devices=true'],
+          },
         },
       },
     });

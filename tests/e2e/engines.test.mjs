@@ -2,6 +2,8 @@
 // engine of Safari), on a phone-sized viewport, against the release build
 // served by the plain static server. Chromium covers everything else.
 //
+// Recording uses each engine's fake microphone (see the recording test).
+//
 // What these engines' automation cannot do, and so is not tested here:
 //  - Offline mode and service-worker updates: neither puppeteer's Firefox
 //    (WebDriver BiDi) nor WebKitWebDriver can take the network away, so
@@ -32,7 +34,7 @@ async function serveApp() {
     path.join(root, 'frame.html'),
     `<!doctype html><meta charset="utf-8"><title>OpsDrill in a ${PHONE.width} x ${PHONE.height} frame</title>
 <style>body{margin:0}iframe{border:0;display:block;width:${PHONE.width}px;height:${PHONE.height}px}</style>
-<iframe id="app" title="OpsDrill"></iframe>`,
+<iframe id="app" title="OpsDrill" allow="microphone"></iframe>`,
   );
   const server = await serveDist(root, 'app/');
   return { ...server, app: `${server.base}app/` };
@@ -194,6 +196,41 @@ for (const open of [firefox, webkit]) {
         await s.waitFor(() => document.querySelector('main#main h1')?.textContent === 'Practice', [], 'the Practice page');
         assert.equal(await s.evaluate(() => !!document.getElementById('webkit-eviction-hint')), false, 'dismissed for good');
       }
+    });
+
+    // Each engine's fake microphone: Firefox's a tone, WebKit's mock
+    // capture device. Both record in their own format (Opus in WebM; AAC in
+    // MP4), which the app stores as bytes in IndexedDB and decodes itself.
+    test('record an answer: its report, a player, and the recording kept across a reload, then deleted', async () => {
+      await go('#/q/alert-fatigue');
+      // The recorder's code loads when the user comes near it.
+      await s.evaluate(() => document.querySelector('#answer-your-answer').scrollIntoView());
+      const button = (label) => [...document.querySelectorAll('button')].some((b) => b.textContent.trim() === label);
+      await s.waitFor(button, ['Record answer'], 'the record button');
+      await s.clickText('Record answer');
+      await s.waitFor(button, ['Stop recording'], 'recording to start');
+      await new Promise((r) => setTimeout(r, 2500));
+      await s.clickText('Stop recording');
+      await s.waitFor(() => !!document.querySelector('.recording-item details.delivery[open]'), [], 'the report', 20_000);
+      const item = await s.evaluate(() => document.querySelector('.recording-item').innerText);
+      assert.match(item, /· 0:0[1-3]/, item);
+      assert.match(item, /Talk time|No speech was heard/);
+      // The player has the audio and knows its length (so it can seek).
+      const length = await s.waitFor(() => {
+        const audio = document.querySelector('.recording-item audio');
+        return audio?.src.startsWith('blob:') && Number.isFinite(audio.duration) && audio.duration;
+      }, [], 'the player to know the length');
+      // (WebKit's player can read a fragmented MP4's first fragment only,
+      // so its length is checked loosely.)
+      assert.ok(length > 0.5 && length < 4, `the player's length: ${length} s`);
+      await s.screenshot(`${s.engine}-recording-360`);
+      await s.reload();
+      await s.appReady();
+      await s.waitFor(() => !!document.querySelector('#answer-your-answer'), [], 'the answer box');
+      await s.evaluate(() => document.querySelector('#answer-your-answer').scrollIntoView());
+      await s.waitFor(() => document.querySelectorAll('.recording-item').length === 1, [], 'the recording after a reload');
+      await s.evaluate(() => [...document.querySelectorAll('.recording-item button')].find((b) => b.textContent.startsWith('Delete')).click());
+      await s.waitFor(() => document.querySelectorAll('.recording-item').length === 0, [], 'the recording to go');
     });
 
     test('no page error on the way', async () => {

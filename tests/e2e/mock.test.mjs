@@ -325,4 +325,40 @@ describe('dictation', () => {
     await session.context.setOffline(false);
     await finish(session);
   });
+
+  test('where speech is recognised on the device, dictation works offline and gives a true pace', async () => {
+    const onDevice = () => {
+      window.SpeechRecognition.available = async ({ langs, processLocally }) => {
+        window.__askedLangs = langs;
+        return processLocally ? 'available' : 'unavailable';
+      };
+      const start = window.SpeechRecognition.prototype.start;
+      window.SpeechRecognition.prototype.start = function () {
+        window.__processLocally = this.processLocally;
+        start.call(this);
+      };
+    };
+    const session = await openApp(env, '#/q/alert-fatigue', undefined, {
+      init: async ({ context }) => { await context.addInitScript(FAKE_RECOGNITION); await context.addInitScript(onDevice); },
+    });
+    const { page } = session;
+    await page.getByText('Dictation runs on this device: it works offline, and no audio leaves it.').waitFor();
+    assert.equal(await page.getByText(/needs a network connection/).count(), 0);
+    assert.equal((await page.evaluate(() => window.__askedLangs)).length, 1);
+    // Offline once the bank's files (fetched after start) are in.
+    await page.waitForLoadState('networkidle');
+    await session.context.setOffline(true);
+    const dictate = page.getByRole('button', { name: /Dictate/ });
+    await dictate.click();
+    await page.waitForFunction(() => document.querySelector('#answer-your-answer').value === 'we rolled back first');
+    assert.equal(await page.evaluate(() => window.__processLocally), true, 'asked to recognise on the device');
+    await page.waitForTimeout(5_200);
+    await page.evaluate(() => { window.__heardBeforeStop = 'and wrote the postmortem'; });
+    await dictate.click();
+    await page.waitForFunction(() => document.querySelector('#answer-your-answer').value.endsWith('and wrote the postmortem'));
+    const pace = await page.locator('.dictation-pace').innerText();
+    assert.match(pace, /^8 words in 0:0[5-6]: (8\d|9\d) words a minute\.$/, pace);
+    await session.context.setOffline(false);
+    await finish(session);
+  });
 });

@@ -66,7 +66,8 @@ export async function serveDist(dir = distDir, ready = '') {
   return { base, stop: () => server.kill() };
 }
 
-export async function launchBrowser() {
+/** Debian's Chromium, headless; `extraArgs` add to its command line. */
+export async function launchBrowser(extraArgs = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: [
@@ -77,6 +78,7 @@ export async function launchBrowser() {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }
@@ -96,7 +98,9 @@ export async function newPage(browser, base, viewport = DESKTOP, options = {}) {
   });
   page.on('request', (request) => {
     const url = request.url();
-    if (!url.startsWith(origin) && !url.startsWith('data:')) problems.push(`foreign request: ${url}`);
+    // blob: URLs of the app's own origin are its own data (a recording played back).
+    const own = url.startsWith(origin) || url.startsWith('data:') || url.startsWith(`blob:${origin}/`);
+    if (!own) problems.push(`foreign request: ${url}`);
   });
   return { context, page, problems };
 }
@@ -171,11 +175,11 @@ export async function screenshot(page, name, { fullPage = true } = {}) {
  * For one test file: serves dist/ and launches Chromium before its tests and
  * stops both after. `env.server` and `env.browser` are set once tests run.
  */
-export function serverAndBrowser() {
+export function serverAndBrowser(extraArgs = []) {
   const env = {};
   before(async () => {
     env.server = await serveDist();
-    env.browser = await launchBrowser();
+    env.browser = await launchBrowser(extraArgs);
   });
   after(async () => {
     await env.browser?.close();

@@ -7,9 +7,11 @@
 pub mod bank;
 pub mod commute;
 pub mod data;
+pub mod delivery;
 pub mod format;
 pub mod insight;
 pub mod mock;
+pub mod recordings;
 pub mod route;
 pub mod schedule;
 pub mod search;

@@ -63,3 +63,22 @@ pub fn NumberField(
         </Field>
     }
 }
+
+/// A checkbox with its label beside it.
+#[component]
+pub fn CheckField(
+    label: &'static str,
+    #[prop(into)] checked: Signal<bool>,
+    #[prop(into)] on_set: Callback<bool>,
+) -> impl IntoView {
+    view! {
+        <label class="check">
+            <input
+                type="checkbox"
+                prop:checked=move || checked.get()
+                on:change=move |ev| on_set.run(event_target_checked(&ev))
+            />
+            <span>{label}</span>
+        </label>
+    }
+}

@@ -5,6 +5,7 @@ use std::future::Future;
 use leptos::prelude::*;
 
 use crate::ui::split::PartView;
+use crate::web::viewport::{self, NearView};
 
 /// A page, shown once its chunk is in: nothing until then (the chunk is
 /// precached, so that is a moment), and a message with "Try again" if it
@@ -37,6 +38,31 @@ where
     Fut: Future<Output = PartView> + Send + 'static,
 {
     lazy(load, |_| ().into_any())
+}
+
+/// A part below the fold (the recorder under a question's answer, Progress's
+/// speaking summary): its chunk is fetched when the user comes near it, so
+/// it does not compete with the page's own start on a slow link.
+#[component]
+pub fn LazyPartNearView<Load, Fut>(load: Load) -> impl IntoView
+where
+    Load: Fn() -> Fut + Send + Sync + Copy + 'static,
+    Fut: Future<Output = PartView> + Send + 'static,
+{
+    let slot = NodeRef::<leptos::html::Div>::new();
+    let near = RwSignal::new(false);
+    let watching = StoredValue::new_local(None::<NearView>);
+    Effect::new(move |_| {
+        if let Some(element) = slot.get() {
+            match viewport::when_near(&element, move || near.set(true)) {
+                Some(watch) => watching.set_value(Some(watch)),
+                None => near.set(true),
+            }
+        }
+    });
+    view! {
+        <div node_ref=slot>{move || near.get().then(|| lazy_part(load))}</div>
+    }
 }
 
 fn lazy<Load, Fut>(load: Load, failed: fn(RwSignal<u32>) -> AnyView) -> AnyView

@@ -3,6 +3,8 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 
 use crate::state::UserState;
+use crate::ui::components::lazy_page::LazyPartNearView;
+use crate::ui::split;
 use crate::web::clock::{now_ms, utc_offset_min};
 use opsdrill_core::bank::{self, Category};
 use opsdrill_core::format::count;
@@ -71,6 +73,7 @@ pub fn ProgressPage() -> impl IntoView {
         <h2>"Practice in the last 12 weeks"</h2>
         <Heatmap per_day today/>
         <p class="hint">"Mastered: FSRS schedules the question three weeks or more ahead. Answered: you have written an answer."</p>
+        <LazyPartNearView load=split::speaking_summary/>
     }
 }
 

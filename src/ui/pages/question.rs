@@ -6,8 +6,10 @@ use crate::ui::components::answer_editor::AnswerEditor;
 use crate::ui::components::blocks::{Blocks, InlineList};
 use crate::ui::components::follow_up_drill::FollowUpDrill;
 use crate::ui::components::lab_walkthrough::LabWalkthrough;
+use crate::ui::components::lazy_page::LazyPartNearView;
 use crate::ui::components::linked_stories::LinkedStories;
 use crate::ui::components::rate_buttons::RateButtons;
+use crate::ui::split;
 use opsdrill_core::bank::{self, model::inline_text, Lab, Question, Section, Style};
 use opsdrill_core::insight;
 use opsdrill_core::route::Route;
@@ -105,6 +107,7 @@ fn AnswerBody(question: &'static Question, revealed: RwSignal<bool>) -> impl Int
         <div class="compare" class:revealed=move || revealed.get()>
             <div class="compare-mine">
                 <AnswerEditor question/>
+                <LazyPartNearView load=move || split::recording_panel(question)/>
                 <button
                     type="button"
                     class="button reveal"

@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use super::records::{
     Answer, Marks, MockHistory, Schedule, Settings, Story, UserData, ANSWER_PAUSES_S,
-    MAX_DAILY_NEW_LIMIT, MOCK_QUESTIONS, MOCK_SECONDS, SPEECH_RATES_PCT,
+    MAX_DAILY_NEW_LIMIT, MOCK_QUESTIONS, MOCK_SECONDS, RECORDINGS_KEPT, SPEECH_RATES_PCT,
 };
 
 pub const PREFIX: &str = "opsdrill/";
@@ -254,6 +254,7 @@ pub fn validate_settings(settings: &Settings) -> Result<(), DecodeError> {
         ("answer_pause_s", settings.answer_pause_s, ANSWER_PAUSES_S),
         ("mock_questions", settings.mock_questions, MOCK_QUESTIONS),
         ("mock_seconds", settings.mock_seconds, MOCK_SECONDS),
+        ("recordings_kept", settings.recordings_kept, RECORDINGS_KEPT),
     ];
     for (name, value, range) in ranges {
         if !range.contains(&value) {

@@ -304,6 +304,12 @@ pub struct Settings {
     pub commute_labs: bool,
     /// The user dismissed the note on Safari deleting data after seven days.
     pub webkit_eviction_hint_dismissed: bool,
+    /// Recordings of spoken answers: how many to keep per question (older
+    /// ones are deleted as new ones come), and whether mock interviews and
+    /// commute mode record.
+    pub recordings_kept: u32,
+    pub mock_record: bool,
+    pub commute_record: bool,
 }
 
 pub const DEFAULT_DAILY_NEW_LIMIT: u32 = 10;
@@ -312,6 +318,7 @@ pub const SPEECH_RATES_PCT: std::ops::RangeInclusive<u32> = 50..=200;
 pub const ANSWER_PAUSES_S: std::ops::RangeInclusive<u32> = 10..=600;
 pub const MOCK_QUESTIONS: std::ops::RangeInclusive<u32> = 3..=10;
 pub const MOCK_SECONDS: std::ops::RangeInclusive<u32> = 15..=900;
+pub const RECORDINGS_KEPT: std::ops::RangeInclusive<u32> = 1..=20;
 
 impl Default for Settings {
     fn default() -> Self {
@@ -329,6 +336,9 @@ impl Default for Settings {
             mock_follow_ups: true,
             commute_labs: true,
             webkit_eviction_hint_dismissed: false,
+            recordings_kept: 3,
+            mock_record: false,
+            commute_record: false,
         }
     }
 }

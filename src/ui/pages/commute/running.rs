@@ -3,7 +3,9 @@ use leptos::prelude::*;
 use super::driver::run;
 use super::model_part::ModelPart;
 use crate::state::UserState;
+use crate::ui::components::lazy_page::lazy_part;
 use crate::ui::components::rate_buttons::{RateButtons, Rated};
+use crate::ui::split;
 use crate::web::clock::now_ms;
 use opsdrill_core::bank::Question;
 use opsdrill_core::commute::{format_left, part_heading, Commute, Part, Step};
@@ -63,6 +65,14 @@ pub fn RunningScreen(
         machine.with(|m| m.remaining_ms(now)).map(format_left)
     });
 
+    // With "Record my spoken answers", each answer pause is recorded.
+    let answering = Memo::new(move |_| step.get() == Step::Answering);
+    let recording = move || {
+        let on = answering.get() && user.settings.with_untracked(|s| s.commute_record);
+        on.then(|| question.get_untracked())
+            .flatten()
+            .map(|q| lazy_part(move || split::record_while_shown(q)))
+    };
     let toggle = move |_| run(machine, user, |m| m.toggle_pause(now_ms()));
     let skip = move |_| run(machine, user, |m| m.next(now_ms()));
     let stop = move |_| run(machine, user, Commute::stop);
@@ -87,6 +97,7 @@ pub fn RunningScreen(
                 <p class="commute-clock" role="timer" aria-live="off">{left} " left"</p>
             })}
         </div>
+        {recording}
         {move || rating_question.get().map(|q| view! {
             <div class="commute-rate"><RateButtons question=q on_rated/></div>
         })}

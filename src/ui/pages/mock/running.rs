@@ -5,6 +5,8 @@ use crate::ui::components::answer_editor::{AnswerEditor, MockBegun};
 use crate::ui::components::answer_part::AnswerPartField;
 use crate::ui::components::blocks::{Blocks, InlineText};
 use crate::ui::components::lab_walkthrough::StepEvidence;
+use crate::ui::components::lazy_page::lazy_part;
+use crate::ui::split;
 use crate::web::focus;
 use opsdrill_core::bank::Question;
 use opsdrill_core::data::records::AnswerPart;
@@ -52,6 +54,12 @@ pub fn Running(
         }
     };
     let begun = interview.begun_for(question.id);
+    let user = expect_context::<crate::state::UserState>();
+    // Each question is recorded from when it shows until the next one.
+    let recording = user
+        .settings
+        .with_untracked(|s| s.mock_record)
+        .then(|| lazy_part(move || split::record_while_shown(question)));
     view! {
         <section class="mock-running" aria-labelledby="mock-question">
             <div class="mock-bar">
@@ -66,6 +74,7 @@ pub fn Running(
                 </p>
             </div>
             <p class="question-meta">{question.category.label()} " · " {question.difficulty.label()}</p>
+            {recording}
             {move || {
                 let (now, at, stages) = stage.get();
                 view! { <Asked question stage=now at stages begun/> }

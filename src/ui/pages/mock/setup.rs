@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::state::UserState;
 use crate::ui::components::category_chips::CategoryChecks;
-use crate::ui::components::field::Field;
+use crate::ui::components::field::{CheckField, Field};
 use opsdrill_core::bank::Category;
 use opsdrill_core::data::records::{MOCK_QUESTIONS, MOCK_SECONDS};
 use opsdrill_core::mock::{self, MockConfig};
@@ -90,6 +90,11 @@ pub fn Setup(#[prop(into)] on_start: Callback<MockConfig>) -> impl IntoView {
                 />
                 <span>"Ask follow-ups: one or two after each question, within its time"</span>
             </label>
+            <CheckField
+                label="Record my answers: each question's spoken answer is kept with its delivery report"
+                checked=move || user.settings.with(|s| s.mock_record)
+                on_set=move |on| user.settings.update(|s| s.mock_record = on)
+            />
             <CategoryChecks chosen/>
             <p class="hint">"A lab is worked step by step, and gets the time per question for each of its steps."</p>
             <p class="notice error" role="alert" hidden=move || !nothing_chosen()>"Choose at least one category."</p>

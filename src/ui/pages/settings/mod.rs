@@ -6,6 +6,7 @@ mod data;
 mod import;
 mod import_preview;
 mod practice;
+mod recordings;
 mod speech;
 mod storage;
 
@@ -14,6 +15,7 @@ use leptos::prelude::*;
 use appearance::AppearanceSettings;
 use data::DataSettings;
 use practice::PracticeSettings;
+use recordings::RecordingSettings;
 use speech::CommuteSettings;
 
 /// One section of the page: its heading (`id`, which names the section) and
@@ -36,6 +38,7 @@ pub fn SettingsPage() -> impl IntoView {
         <PracticeSettings/>
         <AppearanceSettings/>
         <CommuteSettings/>
+        <RecordingSettings/>
         <DataSettings/>
     }
 }
