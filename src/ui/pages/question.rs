@@ -128,6 +128,8 @@ fn AnswerBody(question: &'static Question, revealed: RwSignal<bool>) -> impl Int
 fn LabBody(question: &'static Question, lab: Lab, revealed: RwSignal<bool>) -> impl IntoView {
     view! {
         <LabWalkthrough question lab finished=revealed/>
+        // Talking a lab through out loud, as in the interview.
+        <LazyPartNearView load=move || split::recording_panel(question)/>
         <Show when=move || revealed.get()>
             <QuestionSection question section=Section::FollowUps revealed/>
         </Show>
