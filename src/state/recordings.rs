@@ -1,6 +1,7 @@
 //! The user's recordings of spoken answers, as reactive state: what is known
 //! about each (the audio stays in IndexedDB until a player asks for it),
-//! read once per tab and kept up to date by the methods that change it.
+//! read once per tab, kept up to date by the methods that change it, and
+//! read again when another tab records or deletes.
 //! `crate::web::recordings_db` does the storing.
 
 use leptos::prelude::*;
@@ -31,6 +32,7 @@ impl Recordings {
                 problem: RwSignal::new(None),
             };
             recordings.reload();
+            recordings_db::watch_other_tabs(move || recordings.reload());
             recordings
         })
     }

@@ -5,7 +5,8 @@
 //! one transaction: a recording is there with its audio, or not at all.
 //! The audio is stored as an ArrayBuffer, not a Blob: WebKit refuses Blobs
 //! in some sessions ("Error preparing Blob/File data"), never buffers.
-//! Answers stay in localStorage; nothing here touches them.
+//! Answers stay in localStorage; nothing here touches them. Each change is
+//! announced on a BroadcastChannel, so other tabs read the list again.
 
 use idb::{Database, DatabaseEvent, Factory, ObjectStoreParams, Query, TransactionMode};
 use opsdrill_core::recordings::{self, RecordingMeta};
@@ -69,6 +70,29 @@ async fn open() -> Result<Database, DbError> {
     request.await.map_err(|_| DbError::Unavailable)
 }
 
+const CHANNEL: &str = "opsdrill-recordings";
+
+/// Tells other tabs the recordings changed.
+fn announce() {
+    if let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) {
+        let _ = channel.post_message(&JsValue::TRUE);
+        channel.close();
+    }
+}
+
+/// Runs `on_change` whenever another tab saves or deletes recordings, for
+/// as long as the app runs (the listener is never dropped).
+pub fn watch_other_tabs(on_change: impl Fn() + 'static) {
+    let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) else {
+        return;
+    };
+    let listener = wasm_bindgen::closure::Closure::<dyn Fn()>::new(on_change);
+    channel.set_onmessage(Some(listener.as_ref().unchecked_ref()));
+    // The app's lifetime: the channel and its listener stay.
+    listener.forget();
+    std::mem::forget(channel);
+}
+
 /// Every recording's metadata (unreadable entries are skipped: a damaged
 /// entry must not hide the others).
 pub async fn list() -> Result<Vec<RecordingMeta>, DbError> {
@@ -99,7 +123,10 @@ pub async fn save(meta: &RecordingMeta, audio: &Blob) -> Result<(), DbError> {
     let done = tx.await;
     db.close();
     match done? {
-        idb::TransactionResult::Committed => Ok(()),
+        idb::TransactionResult::Committed => {
+            announce();
+            Ok(())
+        }
         // Aborted after the puts succeeded: the browser ran out of room.
         idb::TransactionResult::Aborted => Err(DbError::Full),
     }
@@ -140,6 +167,7 @@ pub async fn delete(ids: &[String]) -> Result<(), DbError> {
     }
     tx.await?;
     db.close();
+    announce();
     Ok(())
 }
 
@@ -151,5 +179,6 @@ pub async fn delete_all() -> Result<(), DbError> {
     tx.object_store(AUDIO)?.clear()?.await?;
     tx.await?;
     db.close();
+    announce();
     Ok(())
 }

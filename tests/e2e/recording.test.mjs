@@ -159,6 +159,23 @@ describe('recording a spoken answer', () => {
     await finish(session);
   });
 
+  test('a recording made in one tab shows in another, and a delete there shows here', async () => {
+    const session = await openApp(env, QUESTION, DESKTOP);
+    const { page, context } = session;
+    const other = await context.newPage();
+    await other.goto(`${env.server.base}${QUESTION}`);
+    await appReady(other);
+    await toRecorder(other);
+    await other.getByRole('button', { name: 'Record answer' }).waitFor();
+    await toRecorder(page);
+    await record(page, 1500);
+    await other.locator('.recording-item').waitFor();
+    await other.getByRole('button', { name: /^Delete the recording of/ }).click();
+    await page.locator('.recording-item').waitFor({ state: 'detached' });
+    await other.close();
+    await finish(session);
+  });
+
   test('a mock interview with "Record my answers" keeps a recording of each question', async () => {
     const session = await openApp(env, '#/mock', PHONE);
     const { page } = session;
