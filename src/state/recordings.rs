@@ -32,7 +32,7 @@ impl Recordings {
                 problem: RwSignal::new(None),
             };
             recordings.reload();
-            recordings_db::watch_other_tabs(move || recordings.reload());
+            recordings_db::watch_changes(move || recordings.reload());
             recordings
         })
     }
@@ -88,13 +88,25 @@ impl Recordings {
             self.problem.set(Some(problem.clone()));
             return Err(problem);
         }
-        let question = meta.question.clone();
+        let (question, id) = (meta.question.clone(), meta.id.clone());
         self.list.update(|all| all.push(meta));
         let beyond = self
             .list
-            .with_untracked(|all| recordings::beyond_kept(all, &question, keep as usize));
+            .with_untracked(|all| recordings::beyond_kept(all, &question, &id, keep as usize));
         self.delete(beyond).await;
         Ok(())
+    }
+
+    /// Stores what is now known about a recording (its report).
+    pub async fn update(self, meta: RecordingMeta) {
+        match recordings_db::update(&meta).await {
+            Ok(()) => self.list.update(|all| {
+                if let Some(stored) = all.iter_mut().find(|r| r.id == meta.id) {
+                    *stored = meta;
+                }
+            }),
+            Err(problem) => self.problem.set(Some(problem)),
+        }
     }
 
     /// Deletes recordings by id; the list follows what the store did.

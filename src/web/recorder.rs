@@ -92,6 +92,7 @@ pub struct Recorder {
     samples: RefCell<Vec<f32>>,
     parts: Rc<Array>,
     _on_data: Closure<dyn FnMut(BlobEvent)>,
+    stopped: Promise,
     started_ms: f64,
 }
 
@@ -153,8 +154,13 @@ impl Recorder {
             })
         };
         recorder.set_ondataavailable(Some(on_data.as_ref().unchecked_ref()));
-        // A piece every second, so a crash or a closed tab loses at most that.
-        if let Err(error) = recorder.start_with_time_slice(1000) {
+        // Settled when the recorder stops, whether asked to or by itself (a
+        // microphone unplugged, a call taking it, an error): so `stop`
+        // never waits for an event that has already fired.
+        let stopped = Promise::new(&mut |resolve, _| recorder.set_onstop(Some(&resolve)));
+        // One piece at the end, not a piece a second: WebKit's pieces make a
+        // fragmented MP4 whose length its player and decoder misread.
+        if let Err(error) = recorder.start() {
             stop_tracks(&stream);
             return Err(RecordError::from_js(error));
         }
@@ -171,6 +177,7 @@ impl Recorder {
             samples: RefCell::new(vec![0.0; 1024]),
             parts,
             _on_data: on_data,
+            stopped,
             started_ms: now(),
         })
     }
@@ -195,12 +202,13 @@ impl Recorder {
     /// last piece.
     pub async fn stop(self) -> Result<Recorded, RecordError> {
         let elapsed_ms = self.elapsed_ms();
-        let recorder = self.recorder.clone();
-        let stopped = Promise::new(&mut |resolve, _| recorder.set_onstop(Some(&resolve)));
-        self.recorder.stop().map_err(RecordError::from_js)?;
-        JsFuture::from(stopped)
-            .await
-            .map_err(RecordError::from_js)?;
+        if self.recorder.state() != web_sys::RecordingState::Inactive {
+            self.recorder.stop().map_err(RecordError::from_js)?;
+        }
+        // The last piece comes before "stop"; should neither come, what
+        // arrived is kept rather than waiting for ever.
+        let backstop = sleep(STOP_WAIT_MS);
+        let _ = JsFuture::from(Promise::race(&Array::of2(&self.stopped, &backstop))).await;
         let mime = self.recorder.mime_type();
         let options = BlobPropertyBag::new();
         options.set_type(&mime);
@@ -240,11 +248,32 @@ fn stop_tracks(stream: &MediaStream) {
 
 fn level_meter(stream: &MediaStream) -> Option<(AudioContext, AnalyserNode)> {
     let context = AudioContext::new().ok()?;
-    let source = context.create_media_stream_source(stream).ok()?;
-    let analyser = context.create_analyser().ok()?;
-    analyser.set_fft_size(1024);
-    source.connect_with_audio_node(&analyser).ok()?;
-    Some((context, analyser))
+    let connected = (|| {
+        let source = context.create_media_stream_source(stream).ok()?;
+        let analyser = context.create_analyser().ok()?;
+        analyser.set_fft_size(1024);
+        source.connect_with_audio_node(&analyser).ok()?;
+        Some(analyser)
+    })();
+    match connected {
+        Some(analyser) => Some((context, analyser)),
+        None => {
+            let _ = context.close();
+            None
+        }
+    }
+}
+
+/// How long `stop` waits for the recorder's last piece.
+const STOP_WAIT_MS: i32 = 3000;
+
+/// A promise settled after `ms`.
+fn sleep(ms: i32) -> Promise {
+    Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    })
 }
 
 /// The sample rate the audio is decoded at for the report: speech needs no
@@ -287,11 +316,19 @@ pub async fn analyse(audio: &Blob) -> Option<(DeliveryReport, u32)> {
 }
 
 /// Lets the browser run other tasks (input, painting) before going on.
+/// Through a MessageChannel, not a timer: a hidden tab's timers run once a
+/// second at most, which would stretch a long recording's analysis to
+/// minutes with the screen off (commute mode).
 pub async fn yield_to_browser() {
+    let Ok(channel) = web_sys::MessageChannel::new() else {
+        return;
+    };
     let pause = Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-        }
+        channel.port1().set_onmessage(Some(&resolve));
     });
+    if channel.port2().post_message(&JsValue::NULL).is_err() {
+        return;
+    }
     let _ = JsFuture::from(pause).await;
+    channel.port1().set_onmessage(None);
 }

@@ -80,9 +80,10 @@ fn announce() {
     }
 }
 
-/// Runs `on_change` whenever another tab saves or deletes recordings, for
-/// as long as the app runs (the listener is never dropped).
-pub fn watch_other_tabs(on_change: impl Fn() + 'static) {
+/// Runs `on_change` whenever a tab saves or deletes recordings (another tab,
+/// or this one: a channel's message reaches every other channel of its
+/// name), for as long as the app runs (the listener is never dropped).
+pub fn watch_changes(on_change: impl Fn() + 'static) {
     let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) else {
         return;
     };
@@ -122,12 +123,33 @@ pub async fn save(meta: &RecordingMeta, audio: &Blob) -> Result<(), DbError> {
         .await?;
     let done = tx.await;
     db.close();
-    match done? {
+    // Aborted after the puts succeeded: the browser ran out of room.
+    committed(done?)
+}
+
+/// Replaces a stored recording's metadata (its report, once made).
+pub async fn update(meta: &RecordingMeta) -> Result<(), DbError> {
+    let db = open().await?;
+    let tx = db.transaction(&[META], TransactionMode::ReadWrite)?;
+    let key = JsValue::from_str(&meta.id);
+    tx.object_store(META)?
+        .put(
+            &JsValue::from_str(&recordings::encode_meta(meta)),
+            Some(&key),
+        )?
+        .await?;
+    let done = tx.await;
+    db.close();
+    committed(done?)
+}
+
+/// A transaction's end as a result: an abort is the browser refusing.
+fn committed(result: idb::TransactionResult) -> Result<(), DbError> {
+    match result {
         idb::TransactionResult::Committed => {
             announce();
             Ok(())
         }
-        // Aborted after the puts succeeded: the browser ran out of room.
         idb::TransactionResult::Aborted => Err(DbError::Full),
     }
 }
@@ -165,10 +187,9 @@ pub async fn delete(ids: &[String]) -> Result<(), DbError> {
             .await?;
         tx.object_store(AUDIO)?.delete(Query::Key(key))?.await?;
     }
-    tx.await?;
+    let done = tx.await;
     db.close();
-    announce();
-    Ok(())
+    committed(done?)
 }
 
 /// Deletes every recording.
@@ -177,8 +198,7 @@ pub async fn delete_all() -> Result<(), DbError> {
     let tx = db.transaction(&[META, AUDIO], TransactionMode::ReadWrite)?;
     tx.object_store(META)?.clear()?.await?;
     tx.object_store(AUDIO)?.clear()?.await?;
-    tx.await?;
+    let done = tx.await;
     db.close();
-    announce();
-    Ok(())
+    committed(done?)
 }

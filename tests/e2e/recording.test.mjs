@@ -50,6 +50,9 @@ const toRecorder = (page) => page.getByRole('textbox', { name: 'Your answer' }).
 /** The bottom of the page, where Progress's speaking summary loads. */
 const toBottom = (page) => page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
 
+/** Waits until the question's recordings have been read from IndexedDB. */
+const recordingsRead = (page) => page.locator('section.recording[aria-busy="false"]').waitFor();
+
 const listed = (page) => page.locator('.recording-item .recording-length').allInnerTexts();
 
 describe('recording a spoken answer', () => {
@@ -114,8 +117,7 @@ describe('recording a spoken answer', () => {
     await page.reload();
     await appReady(page);
     await toRecorder(page);
-    await page.getByRole('button', { name: 'Record answer' }).waitFor();
-    await page.waitForTimeout(500);
+    await recordingsRead(page);
     assert.equal(await page.locator('.recording-item').count(), 0, 'deleted for good');
     assert.equal(await page.getByRole('textbox', { name: 'Your answer' }).inputValue(), ANSWER);
     assert.equal((await storedRecord(page, 'opsdrill/answer/alert-fatigue')).text, ANSWER);
@@ -134,8 +136,11 @@ describe('recording a spoken answer', () => {
     await page.goto(`${env.server.base}${QUESTION}`);
     await appReady(page);
     await toRecorder(page);
-    for (let i = 0; i < 3; i++) await record(page, 1500);
+    // 1, 2 and 3 seconds: the two newest stay, the one just made open.
+    for (const ms of [1200, 2200, 3200]) await record(page, ms);
     await page.waitForFunction(() => document.querySelectorAll('.recording-item').length === 2);
+    assert.deepEqual(await listed(page), ['0:03', '0:02']);
+    await page.locator('.recording-item').first().locator('details.delivery[open]').waitFor();
     const trend = await page.locator('table.trend').innerText();
     assert.match(trend, /Across your attempts/);
     await screenshot(page, 'recording-desktop-list');
@@ -153,8 +158,7 @@ describe('recording a spoken answer', () => {
     await page.goto(`${env.server.base}${QUESTION}`);
     await appReady(page);
     await toRecorder(page);
-    await page.getByRole('button', { name: 'Record answer' }).waitFor();
-    await page.waitForTimeout(500);
+    await recordingsRead(page);
     assert.equal(await page.locator('.recording-item').count(), 0);
     await finish(session);
   });
@@ -173,6 +177,43 @@ describe('recording a spoken answer', () => {
     await other.getByRole('button', { name: /^Delete the recording of/ }).click();
     await page.locator('.recording-item').waitFor({ state: 'detached' });
     await other.close();
+    await finish(session);
+  });
+
+  test('leaving the page while recording keeps the recording', async () => {
+    const session = await openApp(env, QUESTION, PHONE);
+    const { page } = session;
+    await toRecorder(page);
+    await page.getByRole('button', { name: 'Record answer' }).click();
+    await page.getByRole('button', { name: 'Stop recording' }).waitFor();
+    await page.waitForTimeout(2000);
+    await page.getByRole('link', { name: '← All questions' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Questions' }).waitFor();
+    await page.goBack();
+    await toRecorder(page);
+    await page.locator('.recording-item').waitFor();
+    assert.match((await listed(page))[0], /^0:0[2-3]$/);
+    await finish(session);
+  });
+
+  test('a microphone that goes away mid-recording: "Stop recording" still saves what was said', async () => {
+    // The page keeps the real stream the app gets, to end its track as an
+    // unplugged microphone would.
+    const keepStream = () => {
+      const ask = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+      navigator.mediaDevices.getUserMedia = async (constraints) => (window.__stream = await ask(constraints));
+    };
+    const session = await openApp(env, QUESTION, PHONE, { init: ({ context }) => context.addInitScript(keepStream) });
+    const { page } = session;
+    await toRecorder(page);
+    await page.getByRole('button', { name: 'Record answer' }).click();
+    await page.getByRole('button', { name: 'Stop recording' }).waitFor();
+    await page.waitForTimeout(2000);
+    await page.evaluate(() => window.__stream.getTracks().forEach((t) => t.stop()));
+    await page.waitForTimeout(300);
+    await page.getByRole('button', { name: 'Stop recording' }).click();
+    await page.getByRole('button', { name: 'Record answer' }).waitFor({ timeout: 10_000 });
+    await page.locator('.recording-item').waitFor();
     await finish(session);
   });
 
@@ -257,8 +298,7 @@ describe('when recording cannot happen', () => {
     await page.reload();
     await appReady(page);
     await toRecorder(page);
-    await page.getByRole('button', { name: 'Record answer' }).waitFor();
-    await page.waitForTimeout(500);
+    await recordingsRead(page);
     assert.equal(await page.locator('.recording-item').count(), 0, 'no recording without its audio');
     assert.equal(await page.getByRole('textbox', { name: 'Your answer' }).inputValue(), ANSWER);
     await finish(session);

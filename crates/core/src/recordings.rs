@@ -52,12 +52,14 @@ pub fn of_question<'a>(all: &'a [RecordingMeta], question: &str) -> Vec<&'a Reco
     mine
 }
 
-/// The ids of a question's recordings beyond the newest `keep`: the ones to
-/// delete after a new recording is saved.
-pub fn beyond_kept(all: &[RecordingMeta], question: &str, keep: usize) -> Vec<String> {
+/// The ids of a question's recordings to delete once `made` is saved: all
+/// but `made` and the newest `keep - 1` others. `made` is never among them,
+/// even if the clock went back and it looks older than the rest.
+pub fn beyond_kept(all: &[RecordingMeta], question: &str, made: &str, keep: usize) -> Vec<String> {
     of_question(all, question)
         .into_iter()
-        .skip(keep.max(1))
+        .filter(|r| r.id != made)
+        .skip(keep.max(1) - 1)
         .map(|r| r.id.clone())
         .collect()
 }
@@ -120,11 +122,14 @@ mod tests {
             .map(|r| r.id.as_str())
             .collect();
         assert_eq!(ids, ["e", "b", "d", "a"]);
-        assert_eq!(beyond_kept(&all, "q1", 3), ["a"]);
-        assert_eq!(beyond_kept(&all, "q1", 2), ["d", "a"]);
-        assert!(beyond_kept(&all, "q2", 3).is_empty());
-        // Keeping none would delete the one just made.
-        assert_eq!(beyond_kept(&all, "q1", 0).len(), 3);
+        // "e" was just made.
+        assert_eq!(beyond_kept(&all, "q1", "e", 3), ["a"]);
+        assert_eq!(beyond_kept(&all, "q1", "e", 2), ["d", "a"]);
+        assert!(beyond_kept(&all, "q2", "c", 3).is_empty());
+        // Keeping none still keeps the one just made.
+        assert_eq!(beyond_kept(&all, "q1", "e", 0), ["b", "d", "a"]);
+        // The clock went back: "a" was just made, though it looks oldest.
+        assert_eq!(beyond_kept(&all, "q1", "a", 2), ["b", "d"]);
         assert_eq!(total_bytes(&all), 15);
     }
 

@@ -33,6 +33,8 @@ pub struct Dictation {
 
 #[derive(Clone, Copy, Default)]
 struct Heard {
+    /// Which start it counts for.
+    generation: u32,
     started_ms: i64,
     /// When the user pressed Dictate again (`None` while listening).
     stopped_ms: Option<i64>,
@@ -96,18 +98,24 @@ impl Dictation {
             self.note.set(Some(dictation::explain("network")));
             return;
         }
+        self.generation.update_value(|g| *g += 1);
+        let this_start = self.generation.get_value();
         self.heard.set_value(Heard {
             started_ms: now_ms(),
+            generation: this_start,
             ..Heard::default()
         });
         self.pace.set(None);
         let heard = self.heard;
+        // A stopped recognition's late words count for its own start only.
         let on_text = move |text: String| {
-            heard.update_value(|h| h.words += word_count(&text));
+            heard.update_value(|h| {
+                if h.generation == this_start {
+                    h.words += word_count(&text);
+                }
+            });
             on_text(text);
         };
-        self.generation.update_value(|g| *g += 1);
-        let this_start = self.generation.get_value();
         let Dictation {
             listening,
             note,
@@ -145,6 +153,7 @@ impl Dictation {
             started_ms,
             stopped_ms,
             words,
+            ..
         }) = self.heard.try_get_value()
         else {
             return;

@@ -32,7 +32,11 @@ pub fn RecordingPanel(question: &'static Question) -> impl IntoView {
     let latest = RwSignal::new(None::<String>);
 
     view! {
-        <section class="recording" aria-labelledby="recording-heading">
+        <section
+            class="recording"
+            aria-labelledby="recording-heading"
+            aria-busy=move || (!recordings.loaded()).to_string()
+        >
             <h2 id="recording-heading" class="visually-hidden">"Recordings"</h2>
             <RecordButton question latest/>
             <p class="notice" role="status" hidden=move || recordings.problem().is_none()>
@@ -41,7 +45,8 @@ pub fn RecordingPanel(question: &'static Question) -> impl IntoView {
             <Show when=move || !mine.with(Vec::is_empty)>
                 <h3>"Your recordings"</h3>
                 <ul class="recordings">
-                    <For each=move || mine.get() key=|r| r.id.clone() let:meta>
+                    // Keyed by the report too: an item is drawn again when its report comes.
+                    <For each=move || mine.get() key=|r| (r.id.clone(), r.report.is_some()) let:meta>
                         <RecordingItem latest style=question.style meta/>
                     </For>
                 </ul>

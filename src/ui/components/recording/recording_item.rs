@@ -70,7 +70,7 @@ pub fn RecordingItem(
                 {match report.clone() {
                     Some(report) => view! { <DeliveryReportView report style/> }.into_any(),
                     None => view! {
-                        <p>"This browser could not read its own recording back, so there is no report for it."</p>
+                        <p>"No report for this recording: the browser could not read it back, or the page closed before the report was made."</p>
                     }.into_any(),
                 }}
             </details>

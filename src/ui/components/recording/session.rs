@@ -133,23 +133,31 @@ impl RecordingSession {
             ..
         } = self;
         let recorded = recorder.stop().await.map_err(|e| e.message())?;
-        let analysed = recorder::analyse(&recorded.audio).await;
-        let duration_ms = analysed.as_ref().map_or(recorded.elapsed_ms, |(_, ms)| *ms);
+        // Stored first, the report after: a closed tab or a slow analysis
+        // must not cost the recording.
         let meta = RecordingMeta {
             id: unique_id(),
             question: question.id.to_string(),
             created_ms: now_ms(),
-            duration_ms,
+            duration_ms: recorded.elapsed_ms,
             mime: recorded.mime,
             bytes: recorded.audio.size() as u64,
-            report: analysed.map(|(report, _)| report),
+            report: None,
         };
         let made = meta.id.clone();
         let keep = user.settings.with_untracked(|s| s.recordings_kept);
         recordings
-            .add(meta, recorded.audio, keep)
+            .add(meta.clone(), recorded.audio.clone(), keep)
             .await
             .map_err(|e| e.message())?;
+        if let Some((report, duration_ms)) = recorder::analyse(&recorded.audio).await {
+            let analysed = RecordingMeta {
+                duration_ms,
+                report: Some(report),
+                ..meta
+            };
+            recordings.update(analysed).await;
+        }
         Ok(made)
     }
 }
