@@ -216,11 +216,16 @@ for (const open of [firefox, webkit]) {
       assert.match(item, /· 0:0[2-3]/, item);
       assert.match(item, /Talk time|No speech was heard/);
       // The player has the audio and knows its length (so it can seek).
+      // On a loaded machine WebKitGTK's recorder can write an MP4 whose
+      // header says about 1 s of a 2 s recording: its player shows that,
+      // though decoding (the listed length above) gets all of it. So on
+      // WebKit the player's length is only checked to be there.
       const length = await s.waitFor(() => {
         const audio = document.querySelector('.recording-item audio');
         return audio?.src.startsWith('blob:') && Number.isFinite(audio.duration) && audio.duration;
       }, [], 'the player to know the length');
-      assert.ok(length > 1.5 && length < 4, `the player's length: ${length} s`);
+      const least = s.engine === 'webkit' ? 0.5 : 1.5;
+      assert.ok(length > least && length < 4, `the player's length: ${length} s`);
       await s.screenshot(`${s.engine}-recording-360`);
       await s.reload();
       await s.appReady();
