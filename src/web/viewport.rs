@@ -13,8 +13,10 @@ pub struct NearView {
     _on_change: Closure<dyn FnMut(Array, IntersectionObserver)>,
 }
 
-/// Calls `on_near` once, when `element` comes within a screen of the
-/// viewport; `None` where the browser cannot tell (then load at once).
+/// Calls `on_near` once, when `element` comes within 200 px below the
+/// viewport (a part just under the fold starts loading as the user scrolls
+/// towards it, not while the page starts); `None` where the browser cannot
+/// tell (then load at once).
 pub fn when_near(element: &Element, on_near: impl FnOnce() + 'static) -> Option<NearView> {
     let mut on_near = Some(on_near);
     let on_change = Closure::<dyn FnMut(Array, IntersectionObserver)>::new(
@@ -32,7 +34,7 @@ pub fn when_near(element: &Element, on_near: impl FnOnce() + 'static) -> Option<
         },
     );
     let options = IntersectionObserverInit::new();
-    options.set_root_margin("100% 0px");
+    options.set_root_margin("0px 0px 200px 0px");
     let observer =
         IntersectionObserver::new_with_options(on_change.as_ref().unchecked_ref(), &options)
             .ok()?;
