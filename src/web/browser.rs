@@ -144,3 +144,23 @@ pub fn mark(name: &str) {
         let _ = performance.mark(name);
     }
 }
+
+/// Lets the browser run other tasks (input, painting) before going on.
+/// Through a MessageChannel, not a timer: a hidden tab's timers run once a
+/// second at most, which would stretch a long recording's analysis to
+/// minutes with the screen off (commute mode).
+pub async fn yield_to_browser() {
+    use wasm_bindgen::JsValue;
+    use wasm_bindgen_futures::JsFuture;
+    let Ok(channel) = web_sys::MessageChannel::new() else {
+        return;
+    };
+    let pause = js_sys::Promise::new(&mut |resolve, _| {
+        channel.port1().set_onmessage(Some(&resolve));
+    });
+    if channel.port2().post_message(&JsValue::NULL).is_err() {
+        return;
+    }
+    let _ = JsFuture::from(pause).await;
+    channel.port1().set_onmessage(None);
+}

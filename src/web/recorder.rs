@@ -308,27 +308,9 @@ pub async fn analyse(audio: &Blob) -> Option<(DeliveryReport, u32)> {
             .ok()?;
         meter.push(&piece[..n]);
         start += n;
-        yield_to_browser().await;
+        super::browser::yield_to_browser().await;
     }
     let report = delivery::analyse(&meter.into_energies());
     let duration_ms = (buffer.duration() * 1000.0) as u32;
     Some((report, duration_ms))
-}
-
-/// Lets the browser run other tasks (input, painting) before going on.
-/// Through a MessageChannel, not a timer: a hidden tab's timers run once a
-/// second at most, which would stretch a long recording's analysis to
-/// minutes with the screen off (commute mode).
-pub async fn yield_to_browser() {
-    let Ok(channel) = web_sys::MessageChannel::new() else {
-        return;
-    };
-    let pause = Promise::new(&mut |resolve, _| {
-        channel.port1().set_onmessage(Some(&resolve));
-    });
-    if channel.port2().post_message(&JsValue::NULL).is_err() {
-        return;
-    }
-    let _ = JsFuture::from(pause).await;
-    channel.port1().set_onmessage(None);
 }

@@ -74,7 +74,13 @@ where
     (move || {
         attempt.track();
         let part = load();
-        Suspend::new(async move { part.await.unwrap_or_else(|_| failed(attempt)) })
+        Suspend::new(async move {
+            let part = part.await;
+            // The chunk's code (the user's data, the page's views) has run;
+            // drawing the page is a task of its own, not one long one.
+            send_wrapper::SendWrapper::new(crate::web::browser::yield_to_browser()).await;
+            part.unwrap_or_else(|_| failed(attempt))
+        })
     })
     .into_any()
 }
