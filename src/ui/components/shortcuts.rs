@@ -8,6 +8,19 @@ use crate::web::focus::{click, focus};
 use opsdrill_core::route::Route;
 use opsdrill_core::shortcuts::{shortcut_for, Shortcut, HELP};
 
+/// The Questions page comes in a chunk, drawn when that is in: try every
+/// 50 ms, `tries` times at most (3 s), rather than once after a guess.
+fn focus_search_once_drawn(tries: u32) {
+    set_timeout(
+        move || {
+            if !focus_search() && tries > 1 {
+                focus_search_once_drawn(tries - 1);
+            }
+        },
+        std::time::Duration::from_millis(50),
+    );
+}
+
 fn focus_search() -> bool {
     focus("input[type=search]")
 }
@@ -34,12 +47,7 @@ pub fn Shortcuts() -> impl IntoView {
             Shortcut::FocusSearch => {
                 if !focus_search() {
                     go_to(&Route::Questions(Default::default()));
-                    set_timeout(
-                        || {
-                            focus_search();
-                        },
-                        std::time::Duration::from_millis(50),
-                    );
+                    focus_search_once_drawn(60);
                 }
                 true
             }
