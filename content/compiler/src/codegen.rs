@@ -12,7 +12,7 @@ use std::fmt::Write;
 use opsdrill_text::markup::{self, EncodeBlock};
 
 use crate::markdown::{Block, Span};
-use crate::{Bank, FollowUp, LabStep};
+use crate::{Bank, FollowUp, LabStep, OwnMarkup, PointKeywords, Question};
 
 fn inline(spans: &[Span]) -> String {
     markup::encode_inline(spans.iter().map(|span| (span.style, span.text.as_str())))
@@ -50,6 +50,38 @@ pub fn encode_follow_ups(follow_ups: &[FollowUp]) -> String {
         .map(|f| (f.depth, inline(&f.question), encode_prose(&f.answer)))
         .collect();
     markup::encode_follow_ups(&entries)
+}
+
+/// The keywords of each talking point, one line each: its own stems, then
+/// `+` and its synonyms' stems when it has any.
+pub fn encode_keywords(keywords: &[PointKeywords]) -> String {
+    let lines: Vec<String> = keywords
+        .iter()
+        .map(|k| {
+            let mut line = k.own.join(" ");
+            if !k.also.is_empty() {
+                line.push('+');
+                line.push_str(&k.also.join(" "));
+            }
+            line
+        })
+        .collect();
+    lines.join("\n")
+}
+
+/// A question's sections (all but a lab's), encoded: the bank's text and
+/// an own question's markup are this.
+pub fn encode_sections(q: &Question) -> OwnMarkup {
+    OwnMarkup {
+        why: encode_prose(&q.why),
+        structure: encode_items(&q.structure),
+        talking_points: encode_items(&q.talking_points),
+        keywords: encode_keywords(&q.keywords),
+        answer: encode_prose(&q.answer),
+        tip: encode_prose(&q.tip),
+        pitfalls: encode_items(&q.pitfalls),
+        follow_ups: encode_follow_ups(&q.follow_ups),
+    }
 }
 
 /// The encoded text of a lab's steps.
@@ -189,18 +221,6 @@ pub fn generate(bank: &Bank) -> Generated {
     }
     rust.push_str("];\n\npub static QUESTIONS: &[Question] = &[\n");
     for q in &bank.questions {
-        let keywords: Vec<String> = q
-            .keywords
-            .iter()
-            .map(|k| {
-                let mut line = k.own.join(" ");
-                if !k.also.is_empty() {
-                    line.push('+');
-                    line.push_str(&k.also.join(" "));
-                }
-                line
-            })
-            .collect();
         let lab = match &q.lab {
             None => "None".to_string(),
             Some(lab) => format!(
@@ -213,6 +233,8 @@ pub fn generate(bank: &Bank) -> Generated {
                 text.add(encode_items(&lab.prevention)),
             ),
         };
+        // After the lab's: the sections are numbered in this order.
+        let sections = encode_sections(q);
         // A vocabulary term's `Debug` is its variant's name: the app's types
         // are the same `opsdrill_text::vocab` enums.
         let _ = writeln!(
@@ -228,14 +250,14 @@ pub fn generate(bank: &Bank) -> Generated {
             q.topics,
             q.difficulty,
             q.style,
-            text.add(encode_prose(&q.why)),
-            text.add(encode_items(&q.structure)),
-            text.add(encode_items(&q.talking_points)),
-            text.add(keywords.join("\n")),
-            text.add(encode_prose(&q.answer)),
-            text.add(encode_prose(&q.tip)),
-            text.add(encode_items(&q.pitfalls)),
-            text.add(encode_follow_ups(&q.follow_ups)),
+            text.add(sections.why),
+            text.add(sections.structure),
+            text.add(sections.talking_points),
+            text.add(sections.keywords),
+            text.add(sections.answer),
+            text.add(sections.tip),
+            text.add(sections.pitfalls),
+            text.add(sections.follow_ups),
         );
         chunk_of.push((q.id.clone(), text.chunks.len() - 1));
         text.end_question();

@@ -3,7 +3,7 @@
 //! would dig into next, with its own answer.
 
 use crate::markdown::{parse_blocks, Block, Span};
-use crate::question::{expect_prose, Problems, SourceSection};
+use crate::question::{expect_prose, is_code_fence, Problems, SourceSection};
 use crate::rules;
 
 /// A follow-up as the compiler validated it.
@@ -34,7 +34,7 @@ pub(crate) fn split_sub_headings(
     let mut headings: Vec<SubHeading> = Vec::new();
     let mut in_fence = false;
     for (offset, line) in section.body.lines().enumerate() {
-        if line.trim_start().starts_with("```") {
+        if is_code_fence(line) {
             in_fence = !in_fence;
         }
         let hashes = line.bytes().take_while(|&b| b == b'#').count();
@@ -132,7 +132,7 @@ pub fn follow_ups(problems: &mut Problems, section: &SourceSection) -> Vec<Follo
                     heading.line,
                     "a `#### ` follow-up must come under a `### ` one",
                 );
-            } else if under_current == rules::DEEPER_FOLLOW_UPS + 1 {
+            } else if problems.editorial() && under_current == rules::DEEPER_FOLLOW_UPS + 1 {
                 problems.add(
                     heading.line,
                     format!(

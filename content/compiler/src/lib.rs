@@ -6,6 +6,7 @@ mod codegen;
 mod follow_ups;
 mod lab;
 mod markdown;
+mod pack;
 mod question;
 mod rules;
 
@@ -18,6 +19,10 @@ pub use follow_ups::FollowUp;
 pub use lab::{Lab, LabStep};
 pub use markdown::{Block, Span, SpanStyle};
 pub use opsdrill_text::vocab::{Category, Difficulty, Section, Style};
+pub use pack::{
+    compile_own, read_pack, section_text, write_pack, OwnMarkup, OwnProblem, OwnSource,
+    PackQuestion, PackRead,
+};
 pub use question::{parse_question, PointKeywords, Question};
 
 /// One problem found in the bank, printed as `path:line: message`.

@@ -1,6 +1,8 @@
 //! Parses and validates one question file: the front matter's fields, then
 //! the sections (their headings, then each one's Markdown, then the rules of
 //! its kind). Every problem is collected, so a file's messages come at once.
+//! A pack's own questions (`pack.rs`) go through the same functions under
+//! [`Rules::Own`], which leaves out the bank's editorial limits.
 
 use crate::follow_ups::{follow_ups, FollowUp};
 use crate::lab::{lab, Lab};
@@ -57,18 +59,41 @@ impl PointKeywords {
         PointKeywords { own, also }
     }
 }
-/// The problems found in one file, each at a line of it.
+/// Which rules a question is held to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Rules {
+    /// Every rule of `content/FORMAT.md`: a bank file.
+    Bank,
+    /// A user's own question (a pack's): the format's rules without the
+    /// bank's editorial limits (counts, STAR labels, every section given,
+    /// known topics; FORMAT.md, "Packs").
+    Own,
+}
+
+/// The problems found in one file, each at a line of it, and the rules
+/// the file is held to.
 pub(crate) struct Problems<'a> {
     path: &'a str,
+    rules: Rules,
     pub(crate) found: Vec<Diagnostic>,
 }
 
 impl<'a> Problems<'a> {
     pub(crate) fn new(path: &'a str) -> Self {
+        Problems::with_rules(path, Rules::Bank)
+    }
+
+    pub(crate) fn with_rules(path: &'a str, rules: Rules) -> Self {
         Problems {
             path,
+            rules,
             found: Vec::new(),
         }
+    }
+
+    /// Whether the bank's editorial limits apply (not to own questions).
+    pub(crate) fn editorial(&self) -> bool {
+        self.rules == Rules::Bank
     }
 
     pub(crate) fn add(&mut self, line: usize, message: impl Into<String>) {
@@ -89,7 +114,7 @@ impl<'a> Problems<'a> {
     }
 
     /// `check_count` for a part of a section: `heading` as the file writes
-    /// it (`### Prompt`), at `line`.
+    /// it (`### Prompt`), at `line`. Counts are editorial limits.
     pub(crate) fn check_count_at(
         &mut self,
         line: usize,
@@ -98,7 +123,7 @@ impl<'a> Problems<'a> {
         count: usize,
         (min, max): (usize, usize),
     ) {
-        if count < min || count > max {
+        if self.editorial() && (count < min || count > max) {
             self.add(
                 line,
                 format!("`{heading}` {unit}: found {count}, expected {min} to {max}"),
@@ -107,7 +132,7 @@ impl<'a> Problems<'a> {
     }
 
     /// `value` if nothing was wrong, else every problem found.
-    fn into_result<T>(self, value: T) -> Result<T, Vec<Diagnostic>> {
+    pub(crate) fn into_result<T>(self, value: T) -> Result<T, Vec<Diagnostic>> {
         if self.found.is_empty() {
             Ok(value)
         } else {
@@ -117,7 +142,7 @@ impl<'a> Problems<'a> {
 }
 
 /// `a, b or c`: the choices a message lists.
-fn one_of(choices: &[&str]) -> String {
+pub(crate) fn one_of(choices: &[&str]) -> String {
     match choices {
         [] => String::new(),
         [only] => only.to_string(),
@@ -126,19 +151,19 @@ fn one_of(choices: &[&str]) -> String {
 }
 
 /// A front matter value and the line it is on.
-struct Field {
-    value: String,
-    line: usize,
+pub(crate) struct Field {
+    pub(crate) value: String,
+    pub(crate) line: usize,
 }
 
-/// The front matter keys, in the order messages list them.
+/// A bank file's front matter keys, in the order messages list them.
 const KEYS: [&str; 5] = ["id", "question", "topics", "difficulty", "style"];
 
 /// The block between the `---` lines: its `key: value` fields, in file order.
-struct FrontMatter {
+pub(crate) struct FrontMatter {
     fields: Vec<(String, Field)>,
     /// 0-based index of the first line after the closing `---`.
-    body_start: usize,
+    pub(crate) body_start: usize,
 }
 
 /// Every front matter field, each given and not empty.
@@ -151,7 +176,7 @@ struct Fields<'a> {
 }
 
 impl FrontMatter {
-    fn field(&self, key: &str) -> Option<&Field> {
+    pub(crate) fn field(&self, key: &str) -> Option<&Field> {
         self.fields.iter().find(|(k, _)| k == key).map(|(_, f)| f)
     }
 
@@ -185,29 +210,42 @@ impl FrontMatter {
     }
 }
 
-fn parse_front_matter(path: &str, lines: &[&str]) -> Result<FrontMatter, Vec<Diagnostic>> {
-    if lines.first().map(|l| l.trim_end()) != Some("---") {
+/// Whether a line opens or closes the front matter (or, in a pack, starts
+/// a question).
+pub(crate) fn is_front_matter_fence(line: &str) -> bool {
+    line.trim_end() == "---"
+}
+
+/// Reads the front matter that starts at `lines[start]` (0 in a bank file,
+/// the question's first line in a pack), whose keys are `keys`.
+pub(crate) fn parse_front_matter(
+    path: &str,
+    lines: &[&str],
+    start: usize,
+    keys: &[&str],
+) -> Result<FrontMatter, Vec<Diagnostic>> {
+    if !lines.get(start).is_some_and(|l| is_front_matter_fence(l)) {
         return Err(vec![Diagnostic::new(
             path,
-            1,
+            start + 1,
             "a question file must start with front matter between `---` lines",
         )]);
     }
     let Some(close) = lines
         .iter()
-        .skip(1)
-        .position(|l| l.trim_end() == "---")
-        .map(|p| p + 1)
+        .skip(start + 1)
+        .position(|l| is_front_matter_fence(l))
+        .map(|p| p + start + 1)
     else {
         return Err(vec![Diagnostic::new(
             path,
-            1,
+            start + 1,
             "the front matter has no closing `---` line",
         )]);
     };
     let mut problems = Problems::new(path);
     let mut fields: Vec<(String, Field)> = Vec::new();
-    for (index, line) in lines.iter().enumerate().take(close).skip(1) {
+    for (index, line) in lines.iter().enumerate().take(close).skip(start + 1) {
         let line_no = index + 1;
         if line.trim().is_empty() {
             continue;
@@ -217,12 +255,12 @@ fn parse_front_matter(path: &str, lines: &[&str]) -> Result<FrontMatter, Vec<Dia
             continue;
         };
         let key = key.trim();
-        if !KEYS.contains(&key) {
+        if !keys.contains(&key) {
             problems.add(
                 line_no,
                 format!(
                     "unknown front matter key `{key}` (expected one of: {})",
-                    KEYS.join(", ")
+                    keys.join(", ")
                 ),
             );
         } else if fields.iter().any(|(k, _)| k == key) {
@@ -243,8 +281,8 @@ fn parse_front_matter(path: &str, lines: &[&str]) -> Result<FrontMatter, Vec<Dia
     })
 }
 
-/// The id must be a slug and name the file.
-fn check_id(problems: &mut Problems, id: &Field, stem: &str) {
+/// The id must be a slug and, in a bank file, name the file (`stem`).
+pub(crate) fn check_id(problems: &mut Problems, id: &Field, stem: Option<&str>) {
     if !rules::is_slug(&id.value) {
         problems.add(
             id.line,
@@ -253,7 +291,7 @@ fn check_id(problems: &mut Problems, id: &Field, stem: &str) {
                 id.value
             ),
         );
-    } else if id.value != stem {
+    } else if let Some(stem) = stem.filter(|stem| id.value != *stem) {
         problems.add(
             id.line,
             format!("id `{}` does not match the file name `{stem}.md`", id.value),
@@ -277,7 +315,11 @@ fn read_category(problems: &mut Problems, category_dir: &str) -> Option<Category
 }
 
 /// The style, which must suit the category (when that is known).
-fn read_style(problems: &mut Problems, field: &Field, category: Option<Category>) -> Option<Style> {
+pub(crate) fn read_style(
+    problems: &mut Problems,
+    field: &Field,
+    category: Option<Category>,
+) -> Option<Style> {
     let style = Style::from_slug(&field.value);
     match (style, category) {
         (None, _) => problems.add(
@@ -305,7 +347,7 @@ fn read_style(problems: &mut Problems, field: &Field, category: Option<Category>
     style
 }
 
-fn read_difficulty(problems: &mut Problems, field: &Field) -> Option<Difficulty> {
+pub(crate) fn read_difficulty(problems: &mut Problems, field: &Field) -> Option<Difficulty> {
     let difficulty = Difficulty::from_slug(&field.value);
     if difficulty.is_none() {
         problems.add(
@@ -320,14 +362,20 @@ fn read_difficulty(problems: &mut Problems, field: &Field) -> Option<Difficulty>
     difficulty
 }
 
-/// The topics: known in `content/topics.md`, each once, a few at most.
-fn read_topics(problems: &mut Problems, field: &Field, topics: &[Topic]) -> Vec<String> {
+/// The topics, each once, a few at most: in the bank, those of
+/// `content/topics.md`; in an own question, any slug.
+pub(crate) fn read_topics(problems: &mut Problems, field: &Field, topics: &[Topic]) -> Vec<String> {
     let mut listed: Vec<String> = Vec::new();
     for slug in field.value.split(',').map(str::trim) {
-        if !topics.iter().any(|t| t.slug == slug) {
+        if problems.editorial() && !topics.iter().any(|t| t.slug == slug) {
             problems.add(
                 field.line,
                 format!("unknown topic `{slug}` (see content/topics.md)"),
+            );
+        } else if !problems.editorial() && !rules::is_slug(slug) {
+            problems.add(
+                field.line,
+                format!("topic `{slug}` must be lowercase letters, digits and single hyphens"),
             );
         } else if listed.iter().any(|t| t == slug) {
             problems.add(field.line, format!("topic `{slug}` is listed twice"));
@@ -349,6 +397,15 @@ pub(crate) struct SourceSection {
     pub(crate) body: String,
 }
 
+/// Whether a line opens or closes a fenced code block, inside which
+/// headings (and, in a pack, `---` lines) are text.
+pub(crate) fn is_code_fence(line: &str) -> bool {
+    line.trim_start().starts_with("```")
+}
+
+/// A fence left open would read everything after it as code.
+pub(crate) const UNCLOSED_FENCE: &str = "this code block is never closed (end it with a ``` line)";
+
 pub(crate) fn split_sections(
     problems: &mut Problems,
     lines: &[&str],
@@ -356,10 +413,12 @@ pub(crate) fn split_sections(
 ) -> Vec<SourceSection> {
     let mut sections: Vec<SourceSection> = Vec::new();
     let mut in_fence = false;
+    let mut fence_line = 0;
     for (index, line) in lines.iter().enumerate().skip(start) {
         let line_no = index + 1;
-        if line.trim_start().starts_with("```") {
+        if is_code_fence(line) {
             in_fence = !in_fence;
+            fence_line = line_no;
         }
         if !in_fence {
             if let Some(heading) = line.strip_prefix("## ") {
@@ -388,6 +447,11 @@ pub(crate) fn split_sections(
             }
             None => {}
         }
+    }
+    // The bank then misses the sections the fence swallowed; an own
+    // question may omit them, so it needs saying.
+    if in_fence && !problems.editorial() {
+        problems.add(fence_line, UNCLOSED_FENCE);
     }
     sections
 }
@@ -465,11 +529,16 @@ fn parse_sections<'a>(
                 .iter()
                 .find(|s| style.section_named(&s.heading) > Some(kind))
                 .map_or(last_line, |s| s.line);
-            problems.add(line, format!("missing section `## {heading}`"));
+            if problems.editorial() {
+                problems.add(line, format!("missing section `## {heading}`"));
+            }
             continue;
         };
         if source.body.trim().is_empty() {
-            problems.add(source.line, format!("section `## {heading}` is empty"));
+            // An own question's empty section is one not given.
+            if problems.editorial() {
+                problems.add(source.line, format!("section `## {heading}` is empty"));
+            }
             continue;
         }
         if kind == Section::FollowUps {
@@ -575,7 +644,7 @@ fn steps(
     if !steps.is_empty() {
         problems.check_count(section, "steps", steps.len(), rules::steps(style));
     }
-    if style == Style::Star && steps.len() == rules::STAR_LABELS.len() {
+    if problems.editorial() && style == Style::Star && steps.len() == rules::STAR_LABELS.len() {
         for (step, label) in steps.iter().zip(rules::STAR_LABELS) {
             let starts_right = step
                 .first()
@@ -617,7 +686,7 @@ fn talking_points(
     let points = bullets(problems, section, blocks, rules::POINTS);
     for (n, point) in points.iter().enumerate() {
         let words = rules::word_count(&spans_text(point));
-        if words > rules::MAX_POINT_WORDS {
+        if problems.editorial() && words > rules::MAX_POINT_WORDS {
             problems.add(
                 section.line,
                 format!(
@@ -805,10 +874,10 @@ pub fn parse_question(
     topics: &[Topic],
 ) -> Result<Question, Vec<Diagnostic>> {
     let lines: Vec<&str> = text.lines().collect();
-    let front = parse_front_matter(path, &lines)?;
+    let front = parse_front_matter(path, &lines, 0, &KEYS)?;
     let fields = front.required(path)?;
     let mut problems = Problems::new(path);
-    check_id(&mut problems, fields.id, stem);
+    check_id(&mut problems, fields.id, Some(stem));
     let category = read_category(&mut problems, category_dir);
     let style = read_style(&mut problems, fields.style, category);
     let difficulty = read_difficulty(&mut problems, fields.difficulty);
@@ -820,10 +889,85 @@ pub fn parse_question(
     }
     let question_topics = read_topics(&mut problems, fields.topics, topics);
 
-    let sections = split_sections(&mut problems, &lines, front.body_start);
+    let body = parse_body(&mut problems, &lines, front.body_start, style, difficulty);
+    let (Some(category), Some(style), Some(difficulty)) = (category, style, difficulty) else {
+        return Err(problems.found);
+    };
+    let header = Header {
+        id: fields.id.value.clone(),
+        id_line: fields.id.line,
+        category,
+        question: fields.question.value.clone(),
+        topics: question_topics,
+        difficulty,
+        style,
+    };
+    problems.into_result(body.into_question(path, header))
+}
+
+/// A question's front matter values, once they are all valid.
+pub(crate) struct Header {
+    pub(crate) id: String,
+    pub(crate) id_line: usize,
+    pub(crate) category: Category,
+    pub(crate) question: String,
+    pub(crate) topics: Vec<String>,
+    pub(crate) difficulty: Difficulty,
+    pub(crate) style: Style,
+}
+
+/// A question's sections, each parsed and checked against its rules.
+pub(crate) struct Body {
+    /// The sections as the file writes them.
+    pub(crate) sections: Vec<SourceSection>,
+    content: Content,
+    keywords: Vec<PointKeywords>,
+    lab: Option<Lab>,
+}
+
+impl Body {
+    pub(crate) fn into_question(self, path: &str, header: Header) -> Question {
+        let Body {
+            content,
+            keywords,
+            lab,
+            ..
+        } = self;
+        Question {
+            path: path.to_string(),
+            id: header.id,
+            id_line: header.id_line,
+            category: header.category,
+            question: header.question,
+            topics: header.topics,
+            difficulty: header.difficulty,
+            style: header.style,
+            why: content.why,
+            structure: content.structure,
+            talking_points: content.talking_points,
+            keywords,
+            answer: content.answer,
+            tip: content.tip,
+            pitfalls: content.pitfalls,
+            follow_ups: content.follow_ups,
+            lab,
+        }
+    }
+}
+
+/// Parses and checks the sections that start at `lines[start]`, for a
+/// question of `style` (when the front matter gives a valid one).
+pub(crate) fn parse_body(
+    problems: &mut Problems,
+    lines: &[&str],
+    start: usize,
+    style: Option<Style>,
+    difficulty: Option<Difficulty>,
+) -> Body {
+    let sections = split_sections(problems, lines, start);
     let last_line = lines.len().max(1);
     let (content, keywords, lab_content) = if style == Some(Style::Lab) {
-        let found = lab(&mut problems, &sections, last_line);
+        let found = lab(problems, &sections, last_line);
         let content = Content {
             why: found.why,
             follow_ups: found.follow_ups,
@@ -834,33 +978,16 @@ pub fn parse_question(
         // Sections are checked against the style's headings; with an unknown
         // style the common headings still give useful messages.
         let section_style = style.unwrap_or(Style::Story);
-        check_headings(&mut problems, &sections, section_style);
-        let (parsed, synonyms) = parse_sections(&mut problems, &sections, section_style, last_line);
-        let content = check_content(&mut problems, parsed, section_style, difficulty);
+        check_headings(problems, &sections, section_style);
+        let (parsed, synonyms) = parse_sections(problems, &sections, section_style, last_line);
+        let content = check_content(problems, parsed, section_style, difficulty);
         let keywords = point_keywords(&content.talking_points, &synonyms);
         (content, keywords, None)
     };
-
-    let (Some(category), Some(style), Some(difficulty)) = (category, style, difficulty) else {
-        return Err(problems.found);
-    };
-    problems.into_result(Question {
-        path: path.to_string(),
-        id: fields.id.value.clone(),
-        id_line: fields.id.line,
-        category,
-        question: fields.question.value.clone(),
-        topics: question_topics,
-        difficulty,
-        style,
-        why: content.why,
-        structure: content.structure,
-        talking_points: content.talking_points,
+    Body {
+        sections,
+        content,
         keywords,
-        answer: content.answer,
-        tip: content.tip,
-        pitfalls: content.pitfalls,
-        follow_ups: content.follow_ups,
         lab: lab_content,
-    })
+    }
 }
