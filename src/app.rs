@@ -51,6 +51,9 @@ pub fn App() -> impl IntoView {
         Route::Stories(open) => lazy_page(move || split::stories_page(open.clone())),
         Route::Progress => lazy_page(split::progress_page),
         Route::Settings => lazy_page(split::settings_page),
+        Route::AddQuestion => lazy_page(split::add_question_page),
+        Route::EditQuestion(id) => lazy_page(move || split::edit_question_page(id.clone())),
+        Route::Asked => lazy_page(split::asked_page),
         Route::NotFound(path) => view! { <NotFoundPage missing=path/> }.into_any(),
     };
 

@@ -136,6 +136,16 @@ impl Answers {
         }
     }
 
+    /// Empties an answer for good, written at once (empty rather than
+    /// removed, as an import leaves one: other tabs take it as an edit).
+    pub(super) fn forget(&self, id: &str) {
+        if self.records.contains(id) {
+            self.records.insert(id, Answer::default());
+            self.records.queue().queue(self.records.key(id));
+            self.records.queue().flush();
+        }
+    }
+
     pub(super) fn forget_merges(&self) {
         self.merged_from_other_tab.set(BTreeSet::new());
     }

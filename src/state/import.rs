@@ -105,6 +105,9 @@ impl UserState {
         for id in after.stories.keys() {
             write_or_queue(StoreKey::Story(id.clone()), &mut written);
         }
+        for id in after.own.keys() {
+            write_or_queue(StoreKey::Own(id.clone()), &mut written);
+        }
         for id in before
             .answers
             .keys()
@@ -125,12 +128,17 @@ impl UserState {
                 let key = StoreKey::Story(id.clone());
                 written.failed += usize::from(local_storage::remove(&key.name()).is_err());
             }
+            for id in before.own.keys().filter(|id| !after.own.contains_key(*id)) {
+                let key = StoreKey::Own(id.clone());
+                written.failed += usize::from(local_storage::remove(&key.name()).is_err());
+            }
         }
         for key in [
             StoreKey::Schedule,
             StoreKey::Marks,
             StoreKey::Settings,
             StoreKey::Mocks,
+            StoreKey::Interviews,
         ] {
             write_or_queue(key, &mut written);
         }

@@ -18,6 +18,7 @@ mod answers;
 mod health;
 mod import;
 mod keyed;
+mod own;
 mod practice;
 mod record;
 mod recordings;
@@ -31,10 +32,12 @@ use leptos::prelude::*;
 
 use opsdrill_core::data::codec::StoreKey;
 use opsdrill_core::data::{Marks, MockHistory, Schedule, Settings, UserData};
+use opsdrill_core::own::asked::InterviewLog;
 
 pub use answers::Answers;
 pub use health::StorageHealth;
 pub use import::ImportOutcome;
+pub use own::OwnQuestions;
 pub use record::Record;
 pub use recordings::Recordings;
 pub use save_queue::SaveQueue;
@@ -52,6 +55,8 @@ pub struct UserState {
     pub schedule: Record<Schedule>,
     pub marks: Record<Marks>,
     pub mocks: Record<MockHistory>,
+    pub own: OwnQuestions,
+    pub interviews: Record<InterviewLog>,
     pub saves: SaveQueue,
 }
 
@@ -126,6 +131,8 @@ impl UserState {
             schedule: Record::new(data.schedule, || StoreKey::Schedule, saves),
             marks: Record::new(data.marks, || StoreKey::Marks, saves),
             mocks: Record::new(data.mocks, || StoreKey::Mocks, saves),
+            own: OwnQuestions::new(Keyed::new(data.own, OwnQuestions::key, saves), reminder),
+            interviews: Record::new(data.interviews, || StoreKey::Interviews, saves),
             saves,
         };
         saves.set_writer(Arc::new(move |key| state.write(key)));
@@ -146,6 +153,8 @@ impl UserState {
             StoreKey::Schedule => Some(self.schedule.write()),
             StoreKey::Marks => Some(self.marks.write()),
             StoreKey::Mocks => Some(self.mocks.write()),
+            StoreKey::Own(id) => self.own.records.write(id).inspect(Self::first_writing),
+            StoreKey::Interviews => Some(self.interviews.write()),
         }
     }
 
@@ -175,6 +184,8 @@ impl UserState {
             schedule: self.schedule.with_untracked(Clone::clone),
             marks: self.marks.with_untracked(Clone::clone),
             mocks: self.mocks.with_untracked(Clone::clone),
+            own: self.own.records.all_untracked(),
+            interviews: self.interviews.with_untracked(Clone::clone),
         }
     }
 
@@ -199,6 +210,8 @@ impl UserState {
         self.schedule.replace(next.schedule);
         self.marks.replace(next.marks);
         self.mocks.replace(next.mocks);
+        self.own.replace_all(next.own);
+        self.interviews.replace(next.interviews);
     }
 }
 
@@ -207,5 +220,48 @@ impl UserState {
     pub fn has_written_anything(&self) -> bool {
         self.answers.records.all().values().any(|a| !a.is_empty())
             || self.stories.all().values().any(|s| !s.is_empty())
+            || self.own.records.count() > 0
+    }
+
+    /// Every question: the bank's, then the user's own (tracks the latter).
+    pub fn questions(&self) -> Vec<&'static opsdrill_core::bank::Question> {
+        let mut all: Vec<_> = opsdrill_core::bank::QUESTIONS.iter().collect();
+        all.extend(self.own.questions());
+        all
+    }
+
+    /// Keeps a logged interview: its new own questions, the log entry, and
+    /// every question it names due tomorrow.
+    pub fn log_interview(&self, logged: opsdrill_core::own::asked::Logged) {
+        let opsdrill_core::own::asked::Logged { own, interview } = logged;
+        self.own.add_all(own);
+        let ids = interview.questions.clone();
+        let offset = crate::web::clock::utc_offset_min();
+        self.schedule
+            .update(|s| opsdrill_core::own::asked::due_tomorrow(s, &ids, now_ms(), offset));
+        self.interviews.update(|log| log.interviews.push(interview));
+        self.flush();
+    }
+
+    /// Deletes an own question; with `with_practice`, also the answer, the
+    /// schedule, the ticks and the bookmark that go with it (the page asks
+    /// twice for that). Returns false, changing nothing, when storage
+    /// refuses.
+    pub fn delete_own_question(&self, id: &str, with_practice: bool) -> bool {
+        if !self.own.delete(id) {
+            return false;
+        }
+        if with_practice {
+            self.answers.forget(id);
+            self.schedule.update(|s| {
+                s.cards.remove(id);
+                s.reviews.retain(|r| r.id != id);
+            });
+            self.marks.update(|m| {
+                m.ticks.remove(id);
+                m.bookmarks.remove(id);
+            });
+        }
+        true
     }
 }

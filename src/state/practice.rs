@@ -2,7 +2,7 @@
 //! talking-point ticks, bookmarks and the mock interview history; and the
 //! practice queue those make.
 
-use opsdrill_core::bank::{self, Category};
+use opsdrill_core::bank::Category;
 use opsdrill_core::data::MockRecord;
 use opsdrill_core::schedule::{self, Grade, PracticeQueue, QueueOptions};
 
@@ -39,8 +39,9 @@ impl UserState {
             interview_cap_ms: schedule::interview_cap_ms(s.interview_date.as_deref(), offset),
             utc_offset_min: offset,
         });
+        let questions = self.questions();
         self.schedule
-            .with(|s| schedule::practice_queue(bank::QUESTIONS, s, &options, now_ms()))
+            .with(|s| schedule::practice_queue(&questions, s, &options, now_ms()))
     }
 
     pub fn is_ticked(&self, id: &str, point: u8) -> bool {

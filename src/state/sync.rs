@@ -36,9 +36,11 @@ pub(super) fn listen(state: UserState) {
 /// are ignored here; the next load reports them.
 fn from_other_tab(state: UserState, key: &StoreKey, raw: Option<String>) {
     let Some(raw) = raw else {
-        // Of the records, only stories are ever removed.
-        if let StoreKey::Story(id) = key {
-            state.stories.on_other_tab(id, None);
+        // Of the records, only stories and own questions are ever removed.
+        match key {
+            StoreKey::Story(id) => state.stories.on_other_tab(id, None),
+            StoreKey::Own(id) => state.own.on_other_tab(id, None),
+            _ => {}
         }
         return;
     };
@@ -50,6 +52,8 @@ fn from_other_tab(state: UserState, key: &StoreKey, raw: Option<String>) {
         Ok(Decoded::Schedule(schedule)) => state.schedule.replace(schedule),
         Ok(Decoded::Marks(marks)) => state.marks.replace(marks),
         Ok(Decoded::Mocks(mocks)) => state.mocks.replace(mocks),
+        Ok(Decoded::Own(id, own)) => state.own.on_other_tab(&id, Some(own)),
+        Ok(Decoded::Interviews(log)) => state.interviews.replace(log),
     }
 }
 

@@ -29,6 +29,7 @@ use crate::ui::components::update_banner::UpdateBanner;
 use crate::ui::pages::commute::CommutePage;
 use crate::ui::pages::mock::MockPage;
 use crate::ui::pages::not_found::NotFoundPage;
+use crate::ui::pages::own::{AddQuestionPage, AskedPage, EditQuestionPage};
 use crate::ui::pages::practice::PracticePage;
 use crate::ui::pages::progress::ProgressPage;
 use crate::ui::pages::question::QuestionPage;
@@ -135,4 +136,22 @@ pub fn speaking_summary() -> PartView {
 #[wasm_split(settings, fallible)]
 pub fn settings_page() -> PartView {
     with_user(|| view! { <SettingsPage/> }.into_any())
+}
+
+/// The question editor checks what is written with the bank's parser, as
+/// importing a pack in Settings does: one chunk holds both, and the parser.
+#[wasm_split(settings, fallible)]
+pub fn add_question_page() -> PartView {
+    with_user(|| view! { <AddQuestionPage/> }.into_any())
+}
+
+#[wasm_split(settings, fallible)]
+pub fn edit_question_page(id: String) -> PartView {
+    with_user(|| view! { <EditQuestionPage id/> }.into_any())
+}
+
+/// What was asked in a real interview, logged right after it.
+#[wasm_split(settings, fallible)]
+pub fn asked_page() -> PartView {
+    with_user(|| view! { <AskedPage/> }.into_any())
 }

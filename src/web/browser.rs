@@ -131,6 +131,18 @@ pub fn is_typing(event: &web_sys::KeyboardEvent) -> bool {
 }
 
 /// The bytes of a file the user picked.
+/// The file just picked in a file input (its `change` event), with the
+/// input cleared so that picking the same file again fires again.
+pub fn picked_file(ev: &web_sys::Event) -> Option<web_sys::File> {
+    use wasm_bindgen::JsCast;
+    let input = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())?;
+    let file = input.files().and_then(|files| files.get(0))?;
+    input.set_value("");
+    Some(file)
+}
+
 pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await

@@ -216,6 +216,12 @@ pub fn write_text(key: &str, text: &str) -> Result<(), WriteError> {
     Ok(())
 }
 
+/// Reads one value as it is stored (a draft); `None` when there is none or
+/// storage cannot be read.
+pub fn read_text(key: &str) -> Option<String> {
+    reachable().ok()?.get_item(key).ok().flatten()
+}
+
 /// Removes one value (a deleted story). gloo's `delete` treats a refusal as
 /// unreachable, so the raw call reports it instead.
 pub fn remove(key: &str) -> Result<(), WriteError> {

@@ -424,4 +424,36 @@ describe('commute mode', () => {
     assert.match(await page.locator('.commute-how').innerText(), /Labs are left out/);
     await finish(session);
   });
+  test("the user's own question is read aloud first, with what they wrote", async () => {
+    const own = {
+      version: 1,
+      question: 'Walk me through our Kafka consumer lag alert.',
+      category: 'technical',
+      style: 'explain',
+      difficulty: 'advanced',
+      topics: ['kafka'],
+      sections: { why: 'They run Kafka at scale and page on lag.' },
+      // The app's markup, as the editor saves it: plain text needs no marks.
+      markup: { why: 'They run Kafka at scale and page on lag.' },
+      created_ms: 1,
+      updated_ms: 1,
+    };
+    const session = await openApp(env, '#/commute', PHONE, {
+      init: async (s) => {
+        await withFakes(s);
+        await s.page.addInitScript((record) => {
+          if (!localStorage.getItem('opsdrill/own/mine-kafka-lag')) localStorage.setItem('opsdrill/own/mine-kafka-lag', JSON.stringify(record));
+        }, own);
+      },
+    });
+    const { page } = session;
+    await page.getByRole('button', { name: 'Technical' }).click();
+    await page.getByRole('button', { name: 'Start' }).click();
+    await status(page).filter({ hasText: 'Listening for your answer…' }).waitFor();
+    assert.equal(await page.locator('.commute-question').innerText(), own.question);
+    const said = await spoken(page);
+    assert.equal(said[0], own.question);
+    assert.ok(said.some((t) => t.includes(own.sections.why)), said.join(' | '));
+    await finish(session);
+  });
 });

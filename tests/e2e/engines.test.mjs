@@ -99,7 +99,8 @@ for (const open of [firefox, webkit]) {
       await s.waitFor(() => document.querySelector('.answer-stats')?.textContent.includes('Saved'), [], 'the save');
       await s.reload();
       await s.appReady();
-      assert.equal(await s.evaluate(() => document.querySelector('#answer-your-answer').value), 'Route pages by owner; every page needs a runbook.');
+      // The heading is drawn before the answer editor's chunk: wait for the field.
+      assert.equal(await s.waitFor(() => document.querySelector('#answer-your-answer')?.value, [], 'the answer after the reload'), 'Route pages by owner; every page needs a runbook.');
       await s.clickText('Show model answer');
       await s.waitFor(() => !document.getElementById('answer-material').hidden && !!document.querySelector('.rate-good'), [], 'the model answer and the rating');
       await s.screenshot(`${s.engine}-question-revealed-360`);
@@ -115,6 +116,7 @@ for (const open of [firefox, webkit]) {
       await s.waitFor(() => JSON.parse(localStorage.getItem('opsdrill/answer/conflict-with-another-team') ?? '{}').star?.result === 'Lock waits fell by 90 percent.', [], 'the STAR save');
       await s.reload();
       await s.appReady();
+      await s.waitFor(() => !!document.querySelector('#answer-result'), [], 'the STAR fields after the reload');
       assert.deepEqual(
         await s.evaluate(() => ['situation', 'result'].map((p) => document.querySelector(`#answer-${p}`).value)),
         ['Two teams shared one database.', 'Lock waits fell by 90 percent.'],
@@ -234,6 +236,24 @@ for (const open of [firefox, webkit]) {
       await s.waitFor(() => document.querySelectorAll('.recording-item').length === 1, [], 'the recording after a reload');
       await s.evaluate(() => [...document.querySelectorAll('.recording-item button')].find((b) => b.textContent.startsWith('Delete')).click());
       await s.waitFor(() => document.querySelectorAll('.recording-item').length === 0, [], 'the recording to go');
+    });
+
+    test('write an own question, then find it under "Mine"', async () => {
+      await go('#/questions/new');
+      await s.waitFor(() => !!document.querySelector('#own-question'), [], 'the editor');
+      await s.type('#own-question', 'Why does our canary take an hour?');
+      await s.select('#own-category', 'general');
+      await s.type('#own-talking-points', 'Bake time before promotion');
+      await s.screenshot(`${s.engine}-own-editor-360`);
+      await s.clickText('Save question');
+      await s.waitFor(() => document.querySelector('main#main h1')?.textContent === 'Why does our canary take an hour?', [], 'the saved question');
+      assert.equal(await s.evaluate(() => location.hash), '#/q/mine-why-does-our-canary-take-an');
+      await s.clickText('Show model answer');
+      const point = await s.waitFor(() => document.querySelector('.checklist li')?.textContent, [], 'its talking point');
+      assert.match(point, /^Bake time before promotion/);
+      await go('#/questions?mine=1');
+      const listed = await s.waitFor(() => document.querySelector('.question-list .question-text')?.textContent, [], 'the list');
+      assert.equal(listed, 'Why does our canary take an hour?');
     });
 
     test('no page error on the way', async () => {

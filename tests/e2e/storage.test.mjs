@@ -39,6 +39,10 @@ const fixtures = [
   ['a schedule with a negative version', { 'opsdrill/schedule': '{"version":-1}' }, 'unreadable'],
   ['several broken at once', { 'opsdrill/settings': '{', 'opsdrill/marks': 'nope', 'opsdrill/answer/alert-fatigue': '{"text": "kept"}', 'opsdrill/schedule': '{"cards":[]}' }, 'unreadable'],
   ['an answer with a wrong-typed STAR part', { 'opsdrill/answer/conflict-with-another-team': '{"star":{"situation":["a"]}}' }, 'unreadable'],
+  ['an own question with an unknown category', { 'opsdrill/own/mine-x': '{"question":"Why?","category":"cooking","style":"story","difficulty":"intermediate"}' }, 'unreadable'],
+  ['an own question with no text', { 'opsdrill/own/mine-x': '{"question":"","category":"general","style":"story","difficulty":"intermediate"}' }, 'unreadable'],
+  ['an own question under a bank id', { 'opsdrill/own/alert-fatigue': '{"question":"Mine?","category":"general","style":"story","difficulty":"intermediate"}' }, 'ok'],
+  ['an interview log with a wrong type', { 'opsdrill/interviews': '{"interviews":{"a":1}}' }, 'unreadable'],
   ['a previous corrupt copy already present', { 'opsdrill/marks': '{', 'opsdrill/corrupt/1/opsdrill/marks': '{' }, 'unreadable'],
 ];
 

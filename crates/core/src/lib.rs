@@ -11,6 +11,7 @@ pub mod delivery;
 pub mod format;
 pub mod insight;
 pub mod mock;
+pub mod own;
 pub mod recordings;
 pub mod route;
 pub mod schedule;

@@ -14,6 +14,8 @@ pub struct MockConfig {
     pub seconds_per_question: u32,
     /// Ask one or two follow-ups after each question, within its time.
     pub follow_ups: bool,
+    /// Only the user's own questions (the ones from a company's loop).
+    pub only_own: bool,
 }
 
 /// The countdown says so at this many seconds left (if the item is longer).
@@ -45,13 +47,15 @@ impl Shuffle {
 /// Picks `count` different questions from the chosen categories, in a random
 /// order decided by `seed`; fewer when the categories hold fewer.
 pub fn pick_questions(
-    questions: &'static [Question],
+    questions: &[&'static Question],
     config: &MockConfig,
     seed: u64,
 ) -> Vec<&'static Question> {
     let mut pool: Vec<&'static Question> = questions
         .iter()
+        .copied()
         .filter(|q| config.categories.is_empty() || config.categories.contains(&q.category))
+        .filter(|q| !config.only_own || crate::own::is_own(q.id))
         .collect();
     let mut rng = Shuffle::new(seed);
     // Fisher-Yates.
@@ -120,7 +124,7 @@ fn pick_follow_ups(question: &Question, rng: &mut Shuffle) -> Vec<usize> {
 /// The interview: the questions picked, each with its follow-ups (within
 /// the question's time), and each lab as its steps, timed as a whole with
 /// the time per question for each step.
-pub fn plan(questions: &'static [Question], config: &MockConfig, seed: u64) -> Vec<Planned> {
+pub fn plan(questions: &[&'static Question], config: &MockConfig, seed: u64) -> Vec<Planned> {
     let mut rng = Shuffle::new(seed.rotate_left(17));
     pick_questions(questions, config, seed)
         .into_iter()
@@ -440,7 +444,29 @@ mod tests {
             categories,
             seconds_per_question: 120,
             follow_ups: true,
+            only_own: false,
         }
+    }
+
+    #[test]
+    fn only_own_questions_when_asked() {
+        let own = crate::own::OwnQuestion {
+            question: "Why did our last migration stall?".into(),
+            category: "general".into(),
+            style: "story".into(),
+            difficulty: "advanced".into(),
+            ..Default::default()
+        };
+        crate::bank::register_own(vec![crate::own::as_question("mine-migration", &own)]);
+        let only = MockConfig {
+            only_own: true,
+            ..config(5, vec![])
+        };
+        let picked = pick_questions(&crate::bank::all(), &only, 3);
+        assert_eq!(
+            picked.iter().map(|q| q.id).collect::<Vec<_>>(),
+            ["mine-migration"]
+        );
     }
 
     /// Questions with no follow-ups, `seconds` each.
@@ -452,7 +478,11 @@ mod tests {
 
     #[test]
     fn picks_distinct_questions_from_the_chosen_categories() {
-        let picked = pick_questions(QUESTIONS, &config(5, vec![Category::Behavioural]), 7);
+        let picked = pick_questions(
+            &crate::bank::all(),
+            &config(5, vec![Category::Behavioural]),
+            7,
+        );
         assert_eq!(picked.len(), 5);
         assert!(picked.iter().all(|q| q.category == Category::Behavioural));
         let mut ids: Vec<&str> = picked.iter().map(|q| q.id).collect();
@@ -460,23 +490,35 @@ mod tests {
         ids.dedup();
         assert_eq!(ids.len(), 5, "no repeats");
         // The same seed gives the same interview; another seed another one.
-        let again = pick_questions(QUESTIONS, &config(5, vec![Category::Behavioural]), 7);
+        let again = pick_questions(
+            &crate::bank::all(),
+            &config(5, vec![Category::Behavioural]),
+            7,
+        );
         assert_eq!(picked, again);
-        let other = pick_questions(QUESTIONS, &config(5, vec![Category::Behavioural]), 8);
+        let other = pick_questions(
+            &crate::bank::all(),
+            &config(5, vec![Category::Behavioural]),
+            8,
+        );
         assert_ne!(picked, other);
         // All categories when none is chosen; never more than there are.
-        let all = pick_questions(QUESTIONS, &config(10, vec![]), 1);
+        let all = pick_questions(&crate::bank::all(), &config(10, vec![]), 1);
         assert_eq!(all.len(), 10);
-        let few = pick_questions(QUESTIONS, &config(10_000, vec![Category::Ask]), 1);
+        let few = pick_questions(&crate::bank::all(), &config(10_000, vec![Category::Ask]), 1);
         assert_eq!(few.len(), crate::bank::count_in(Category::Ask));
-        let labs = pick_questions(QUESTIONS, &config(10_000, vec![Category::Labs]), 1);
+        let labs = pick_questions(
+            &crate::bank::all(),
+            &config(10_000, vec![Category::Labs]),
+            1,
+        );
         assert_eq!(labs.len(), crate::bank::count_in(Category::Labs));
     }
 
     #[test]
     fn the_plan_asks_one_or_two_real_follow_ups_and_times_a_lab_by_its_steps() {
         let all = config(10_000, vec![]);
-        let planned = plan(QUESTIONS, &all, 3);
+        let planned = plan(&crate::bank::all(), &all, 3);
         let mut counts = [0; 3];
         for item in &planned {
             let question = crate::bank::find(item.id).unwrap();
@@ -522,7 +564,7 @@ mod tests {
         assert!(counts[1] > 20 && counts[2] > 20, "one or two: {counts:?}");
         // Without follow-ups each question is asked on its own.
         let plain = plan(
-            QUESTIONS,
+            &crate::bank::all(),
             &MockConfig {
                 follow_ups: false,
                 ..all

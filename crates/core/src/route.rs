@@ -22,6 +22,12 @@ pub enum Route {
     Stories(Option<String>),
     Progress,
     Settings,
+    /// Writing a new own question (`#/questions/new`).
+    AddQuestion,
+    /// Editing an own question (`#/q/<id>/edit`).
+    EditQuestion(String),
+    /// Right after an interview: the questions asked, one line each.
+    Asked,
     NotFound(String),
 }
 
@@ -55,6 +61,9 @@ impl Route {
         match segments.as_slice() {
             [] => Route::Home,
             ["questions"] => Route::Questions(parse_list_query(query)),
+            ["questions", "new"] => Route::AddQuestion,
+            ["q", id, "edit"] => Route::EditQuestion(decode(id)),
+            ["asked"] => Route::Asked,
             ["q", id] => Route::Question {
                 id: decode(id),
                 list: parse_list_query(query),
@@ -85,6 +94,9 @@ impl Route {
             Route::Stories(Some(id)) => format!("#/stories/{}", encode(id)),
             Route::Progress => "#/progress".into(),
             Route::Settings => "#/settings".into(),
+            Route::AddQuestion => "#/questions/new".into(),
+            Route::EditQuestion(id) => format!("#/q/{}/edit", encode(id)),
+            Route::Asked => "#/asked".into(),
             Route::NotFound(path) => format!("#{path}"),
         }
     }
@@ -92,8 +104,11 @@ impl Route {
     pub fn section(&self) -> Section {
         match self {
             Route::Home => Section::Home,
-            Route::Questions(_) | Route::Question { .. } => Section::Questions,
-            Route::Practice | Route::Mock | Route::Commute => Section::Practice,
+            Route::Questions(_)
+            | Route::Question { .. }
+            | Route::AddQuestion
+            | Route::EditQuestion(_) => Section::Questions,
+            Route::Practice | Route::Mock | Route::Commute | Route::Asked => Section::Practice,
             Route::Stories(_) => Section::Stories,
             Route::Progress => Section::Progress,
             Route::Settings => Section::Settings,
@@ -112,6 +127,7 @@ fn parse_list_query(query: &str) -> ListQuery {
             "topic" if !value.is_empty() => list.topic = Some(value),
             "q" => list.text = value,
             "bookmarked" => list.bookmarked = value == "1",
+            "mine" => list.mine = value == "1",
             _ => {}
         }
     }
@@ -131,6 +147,9 @@ fn list_query_string(list: &ListQuery) -> String {
     }
     if list.bookmarked {
         parts.push("bookmarked=1".into());
+    }
+    if list.mine {
+        parts.push("mine=1".into());
     }
     if parts.is_empty() {
         String::new()
@@ -219,6 +238,7 @@ mod tests {
                     topic: None,
                     text: "on call".into(),
                     bookmarked: false,
+                    mine: false,
                 },
             }
         );
@@ -246,7 +266,11 @@ mod tests {
                 topic: Some("team".into()),
                 text: "on-call & pay? 100% «yes»".into(),
                 bookmarked: true,
+                mine: true,
             }),
+            Route::AddQuestion,
+            Route::EditQuestion("mine-split-state".into()),
+            Route::Asked,
             Route::Question {
                 id: "k8s-probes".into(),
                 list: ListQuery::default(),

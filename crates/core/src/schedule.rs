@@ -164,7 +164,7 @@ pub struct QueueOptions {
 }
 
 pub fn practice_queue(
-    questions: &'static [Question],
+    questions: &[&'static Question],
     schedule: &Schedule,
     options: &QueueOptions,
     now_ms: i64,
@@ -178,6 +178,7 @@ pub fn practice_queue(
     let in_scope = |q: &&Question| category.is_none_or(|c| q.category == c);
     let mut due: Vec<(&'static Question, i64)> = questions
         .iter()
+        .copied()
         .filter(in_scope)
         .filter_map(|q| {
             let card = schedule.cards.get(q.id)?;
@@ -204,12 +205,15 @@ pub fn practice_queue(
         .filter(|at| time::local_day(**at, utc_offset_min) == today)
         .count();
     let room = (daily_new_limit as usize).saturating_sub(new_started_today);
-    let new = questions
+    let mut new: Vec<&'static Question> = questions
         .iter()
+        .copied()
         .filter(in_scope)
         .filter(|q| !schedule.cards.contains_key(q.id))
-        .take(room)
         .collect();
+    // The user's own questions first: they added them to practise them.
+    new.sort_by_key(|q| !crate::own::is_own(q.id));
+    new.truncate(room);
     PracticeQueue {
         due: due.into_iter().map(|(q, _)| q).collect(),
         new,
@@ -308,7 +312,7 @@ mod tests {
         };
         let on_cap_day = cap.unwrap() + 1000;
         let due = |schedule: &Schedule, cap, at| {
-            !practice_queue(QUESTIONS, schedule, &options(cap), at)
+            !practice_queue(&crate::bank::all(), schedule, &options(cap), at)
                 .due
                 .is_empty()
         };
@@ -342,7 +346,7 @@ mod tests {
         let (a, b) = (QUESTIONS[3].id, QUESTIONS[7].id);
         record_review(&mut schedule, a, Grade::Again, NOW - 3 * time::DAY_MS, None);
         record_review(&mut schedule, b, Grade::Good, NOW - 20 * time::DAY_MS, None);
-        let queue = practice_queue(QUESTIONS, &schedule, &limit(5), NOW);
+        let queue = practice_queue(&crate::bank::all(), &schedule, &limit(5), NOW);
         let due: Vec<&str> = queue.due.iter().map(|q| q.id).collect();
         assert_eq!(due, vec![b, a], "earliest due first");
         assert_eq!(queue.new.len(), 5);
@@ -350,14 +354,14 @@ mod tests {
 
         // Rating a due card moves it out of "due".
         record_review(&mut schedule, a, Grade::Good, NOW, None);
-        let queue = practice_queue(QUESTIONS, &schedule, &limit(5), NOW);
+        let queue = practice_queue(&crate::bank::all(), &schedule, &limit(5), NOW);
         assert!(queue.due.iter().all(|q| q.id != a));
 
         // New questions started today use up the limit.
         for q in &QUESTIONS[20..23] {
             record_review(&mut schedule, q.id, Grade::Good, NOW + 1000, None);
         }
-        let queue = practice_queue(QUESTIONS, &schedule, &limit(5), NOW + 2000);
+        let queue = practice_queue(&crate::bank::all(), &schedule, &limit(5), NOW + 2000);
         assert_eq!(
             queue.new_started_today, 3,
             "a and b were first rated days ago"
@@ -366,12 +370,27 @@ mod tests {
     }
 
     #[test]
+    fn the_users_own_questions_come_first_among_new_ones() {
+        let own = crate::own::OwnQuestion {
+            question: "How do you split Terraform state?".into(),
+            category: "technical".into(),
+            style: "design".into(),
+            difficulty: "advanced".into(),
+            ..Default::default()
+        };
+        crate::bank::register_own(vec![crate::own::as_question("mine-split", &own)]);
+        let queue = practice_queue(&crate::bank::all(), &Schedule::default(), &limit(3), NOW);
+        let new: Vec<&str> = queue.new.iter().map(|q| q.id).collect();
+        assert_eq!(new, ["mine-split", QUESTIONS[0].id, QUESTIONS[1].id]);
+    }
+
+    #[test]
     fn queue_filters_by_category() {
         let options = QueueOptions {
             category: Some(Category::Ask),
             ..limit(100)
         };
-        let queue = practice_queue(QUESTIONS, &Schedule::default(), &options, NOW);
+        let queue = practice_queue(&crate::bank::all(), &Schedule::default(), &options, NOW);
         assert!(!queue.new.is_empty());
         assert!(queue.new.iter().all(|q| q.category == Category::Ask));
     }

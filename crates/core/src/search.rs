@@ -13,6 +13,8 @@ pub struct ListQuery {
     pub text: String,
     /// Only bookmarked questions (applied by the caller, who has the marks).
     pub bookmarked: bool,
+    /// Only the user's own questions.
+    pub mine: bool,
 }
 
 /// Lowercased search text for each question, built once: at once with
@@ -20,7 +22,7 @@ pub struct ListQuery {
 /// [`SearchIndex::lazy`] (listing and filtering never need it, and building it
 /// decompresses the bank's talking points).
 pub struct SearchIndex<'a> {
-    questions: &'a [Question],
+    questions: Vec<&'a Question>,
     haystacks: std::sync::OnceLock<Vec<String>>,
 }
 
@@ -30,7 +32,7 @@ fn haystack(question: &Question) -> String {
         text.push('\n');
         text.push_str(slug);
         text.push('\n');
-        text.push_str(bank::topic_name(slug));
+        text.push_str(&crate::own::topic_label(slug));
     }
     let points = question
         .lab
@@ -51,15 +53,15 @@ fn haystack(question: &Question) -> String {
 }
 
 impl<'a> SearchIndex<'a> {
-    pub fn new(questions: &'a [Question]) -> Self {
+    pub fn new(questions: impl IntoIterator<Item = &'a Question>) -> Self {
         let index = SearchIndex::lazy(questions);
         let _ = index.haystacks();
         index
     }
 
-    pub fn lazy(questions: &'a [Question]) -> Self {
+    pub fn lazy(questions: impl IntoIterator<Item = &'a Question>) -> Self {
         SearchIndex {
-            questions,
+            questions: questions.into_iter().collect(),
             haystacks: std::sync::OnceLock::new(),
         }
     }
@@ -71,12 +73,12 @@ impl<'a> SearchIndex<'a> {
             return self
                 .questions
                 .iter()
-                .map(haystack)
+                .map(|q| haystack(q))
                 .collect::<Vec<_>>()
                 .into();
         }
         self.haystacks
-            .get_or_init(|| self.questions.iter().map(haystack).collect())
+            .get_or_init(|| self.questions.iter().map(|q| haystack(q)).collect())
             .into()
     }
 
@@ -93,6 +95,7 @@ impl<'a> SearchIndex<'a> {
         };
         self.questions
             .iter()
+            .copied()
             .enumerate()
             .filter(|(_, q)| query.category.is_none_or(|c| q.category == c))
             .filter(|(_, q)| query.topic.as_deref().is_none_or(|t| q.topics.contains(&t)))
@@ -121,6 +124,22 @@ impl<'a> SearchIndex<'a> {
 pub fn bank_index() -> &'static SearchIndex<'static> {
     static INDEX: std::sync::OnceLock<SearchIndex<'static>> = std::sync::OnceLock::new();
     INDEX.get_or_init(|| SearchIndex::lazy(bank::QUESTIONS))
+}
+
+/// The list a query shows: the bank's matches, then the user's own (`own`,
+/// indexed for each search: there are few), or only those with `mine`.
+pub fn search_all(
+    query: &ListQuery,
+    own: &[&'static Question],
+    bookmarks: &std::collections::BTreeSet<String>,
+) -> Vec<&'static Question> {
+    let mut found = if query.mine {
+        Vec::new()
+    } else {
+        bank_index().search_marked(query, bookmarks)
+    };
+    found.extend(SearchIndex::lazy(own.iter().copied()).search_marked(query, bookmarks));
+    found
 }
 
 /// Previous and next question around `id` within a list.

@@ -20,7 +20,7 @@ pub struct CategoryProgress {
 }
 
 pub fn category_progress(
-    questions: &[Question],
+    questions: &[&Question],
     category: Category,
     schedule: &Schedule,
     answers: &BTreeMap<String, Answer>,
@@ -163,13 +163,19 @@ mod tests {
                 ..Answer::default()
             },
         );
-        let progress = category_progress(QUESTIONS, Category::Technical, &schedule, &answers, NOW);
+        let progress = category_progress(
+            &crate::bank::all(),
+            Category::Technical,
+            &schedule,
+            &answers,
+            NOW,
+        );
         assert_eq!(progress.new, technical.len() - 3);
         assert_eq!(progress.learning, 2);
         assert_eq!(progress.mastered, 1);
         assert_eq!(progress.answered, 1);
         let later = category_progress(
-            QUESTIONS,
+            &crate::bank::all(),
             Category::Technical,
             &schedule,
             &answers,

@@ -8,6 +8,7 @@ pub mod confirm;
 pub mod dictate;
 pub mod field;
 pub mod follow_up_drill;
+pub mod interview_log;
 pub mod lab_walkthrough;
 pub mod lazy_page;
 pub mod linked_stories;

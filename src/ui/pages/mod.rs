@@ -2,6 +2,7 @@ pub mod commute;
 pub mod home;
 pub mod mock;
 pub mod not_found;
+pub mod own;
 pub mod practice;
 pub mod progress;
 pub mod question;

@@ -83,5 +83,13 @@ pub fn PracticePage() -> impl IntoView {
             </p>
             <p class="hint">"A mock interview times each answer like the real thing. Commute mode reads questions aloud and waits for your spoken answer, hands-free."</p>
         </section>
+        <section class="practice-own" aria-labelledby="own-heading">
+            <h2 id="own-heading">"Your own questions"</h2>
+            <p class="mode-links">
+                <a class="button secondary" href=Route::AddQuestion.href()>"+ Add a question"</a>
+                <a class="button secondary" href=Route::Asked.href()>"What were you asked?"</a>
+            </p>
+            <p class="hint">"A question from a job posting or one you were asked: it is practised like the bank's, and comes first among today's new questions."</p>
+        </section>
     }
 }

@@ -3,10 +3,11 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 
 use crate::state::UserState;
+use crate::ui::components::interview_log::InterviewLog;
 use crate::ui::components::lazy_page::LazyPartNearView;
 use crate::ui::split;
 use crate::web::clock::{now_ms, utc_offset_min};
-use opsdrill_core::bank::{self, Category};
+use opsdrill_core::bank::Category;
 use opsdrill_core::format::count;
 use opsdrill_core::stats::{category_progress, heatmap, reviews_per_day, streak};
 use opsdrill_core::time;
@@ -23,12 +24,12 @@ pub fn ProgressPage() -> impl IntoView {
     let today = time::local_day(now_ms(), offset);
     let rows = move || {
         let answers = user.answers.all();
+        let questions = user.questions();
         user.schedule.with(|schedule| {
             Category::ALL
                 .into_iter()
                 .map(|category| {
-                    let p =
-                        category_progress(bank::QUESTIONS, category, schedule, &answers, now_ms());
+                    let p = category_progress(&questions, category, schedule, &answers, now_ms());
                     view! {
                         <tr>
                             <th scope="row">{category.label()}</th>
@@ -73,6 +74,7 @@ pub fn ProgressPage() -> impl IntoView {
         <h2>"Practice in the last 12 weeks"</h2>
         <Heatmap per_day today/>
         <p class="hint">"Mastered: FSRS schedules the question three weeks or more ahead. Answered: you have written an answer."</p>
+        <InterviewLog/>
         <LazyPartNearView load=split::speaking_summary/>
     }
 }

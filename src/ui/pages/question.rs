@@ -13,7 +13,7 @@ use crate::ui::split;
 use opsdrill_core::bank::{self, model::inline_text, Lab, Question, Section, Style};
 use opsdrill_core::insight;
 use opsdrill_core::route::Route;
-use opsdrill_core::search::{bank_index, neighbours, ListQuery};
+use opsdrill_core::search::{neighbours, search_all, ListQuery};
 
 /// One question: why it is asked, the user's answer, then the answer material
 /// behind "Show model answer", side by side with the user's answer on wide
@@ -24,9 +24,10 @@ pub fn QuestionPage(question: &'static Question, list: ListQuery) -> impl IntoVi
     let user = expect_context::<UserState>();
     let id = question.id;
     let revealed = RwSignal::new(false);
+    let own = untrack(|| user.own.questions());
     let in_list = user
         .marks
-        .with_untracked(|m| bank_index().search_marked(&list, &m.bookmarks));
+        .with_untracked(|m| search_all(&list, &own, &m.bookmarks));
     let (position, previous, next) = neighbours(&in_list, id);
     let total = in_list.len();
     let href_of = |q: &Question| {
@@ -42,7 +43,7 @@ pub fn QuestionPage(question: &'static Question, list: ListQuery) -> impl IntoVi
     let topics = question
         .topics
         .iter()
-        .map(|t| view! { <li class="tag">{bank::topic_name(t)}</li> })
+        .map(|t| view! { <li class="tag">{opsdrill_core::own::topic_label(t)}</li> })
         .collect_view();
 
     // After a rating: the next question the Practice page would offer.
@@ -66,6 +67,7 @@ pub fn QuestionPage(question: &'static Question, list: ListQuery) -> impl IntoVi
                 </p>
                 <Bookmark id/>
             </div>
+            {opsdrill_core::own::is_own(id).then(|| view! { <OwnQuestionNote id/> })}
             <ul class="tags" aria-label="Topics">{topics}</ul>
 
             // The heading above comes from the bank's index, at once; the
@@ -136,6 +138,28 @@ fn LabBody(question: &'static Question, lab: Lab, revealed: RwSignal<bool>) -> i
     }
 }
 
+/// On the user's own questions: that it is theirs, where it was asked, and
+/// the way to edit it.
+#[component]
+fn OwnQuestionNote(id: &'static str) -> impl IntoView {
+    let user = expect_context::<UserState>();
+    let asked = move || {
+        user.own
+            .with(id, |q| q.map(|q| q.asked.clone()).unwrap_or_default())
+    };
+    view! {
+        <p class="own-note">
+            <span class="yours">"Your question"</span>
+            {move || {
+                let asked = asked();
+                (!asked.is_empty()).then(|| format!(" · asked: {asked}"))
+            }}
+            " · "
+            <a href=Route::EditQuestion(id.to_string()).href()>"Edit"</a>
+        </p>
+    }
+}
+
 #[component]
 fn Bookmark(id: &'static str) -> impl IntoView {
     let user = expect_context::<UserState>();
@@ -189,12 +213,15 @@ fn QuestionSection(
     };
     let id = section_id(section);
     let class = (section == Section::Tip).then_some("tip");
-    view! {
-        <section aria-labelledby=id class=class>
-            <h2 id=id>{question.style.heading(section)}</h2>
-            {content}
-        </section>
-    }
+    // The user's own questions may leave a section out.
+    question.has(section).then(|| {
+        view! {
+            <section aria-labelledby=id class=class>
+                <h2 id=id>{question.style.heading(section)}</h2>
+                {content}
+            </section>
+        }
+    })
 }
 
 /// The element id of a section's heading.
@@ -226,8 +253,19 @@ fn AnswerMaterial(question: &'static Question, revealed: RwSignal<bool>) -> impl
                 .collect_view()
         })
     };
+    // An own question may have nothing here yet.
+    let nothing_written = !Section::ALL
+        .into_iter()
+        .any(|section| section != Section::Why && question.has(section));
     view! {
         <div id="answer-material" class="compare-model" hidden=move || !revealed.get()>
+            {nothing_written.then(|| view! {
+                <p class="empty">
+                    "No model answer or talking points yet. "
+                    <a href=Route::EditQuestion(question.id.to_string()).href()>"Edit the question"</a>
+                    " to add what a strong answer says, then rate yourself against it."
+                </p>
+            })}
             {sections}
         </div>
     }

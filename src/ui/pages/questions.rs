@@ -4,8 +4,9 @@ use crate::bank_text::BankText;
 use crate::state::UserState;
 use crate::ui::components::category_chips::CategoryChips;
 use opsdrill_core::bank::{self, Question};
+use opsdrill_core::own::{is_own, topic_label};
 use opsdrill_core::route::Route;
-use opsdrill_core::search::{bank_index, ListQuery};
+use opsdrill_core::search::{search_all, ListQuery};
 
 /// The question list with its filters. The filters live in the URL (replaced,
 /// not pushed, as they change) so a reload or a shared link shows the same list.
@@ -19,8 +20,8 @@ pub fn QuestionsPage(initial: ListQuery) -> impl IntoView {
         // Talking points are searched once the bank's text is in.
         let _ = bank_text.is_ready(None);
         query.with(|q| {
-            user.marks
-                .with(|m| bank_index().search_marked(q, &m.bookmarks))
+            let own = user.own.questions();
+            user.marks.with(|m| search_all(q, &own, &m.bookmarks))
         })
     });
     Effect::new(move |_| crate::web::browser::replace_route(&Route::Questions(query.get())));
@@ -31,9 +32,27 @@ pub fn QuestionsPage(initial: ListQuery) -> impl IntoView {
         .iter()
         .map(|t| view! { <option value=t.slug>{t.name}</option> })
         .collect_view();
+    // Topics only the user's questions name, after the bank's.
+    let own_topic_options = move || {
+        let mut own: Vec<&'static str> = user
+            .own
+            .questions()
+            .iter()
+            .flat_map(|q| q.topics.iter().copied())
+            .filter(|t| bank::topic_name(t).is_empty())
+            .collect();
+        own.sort_unstable();
+        own.dedup();
+        own.into_iter()
+            .map(|t| view! { <option value=t>{topic_label(t)}</option> })
+            .collect_view()
+    };
 
     view! {
-        <h1>"Questions"</h1>
+        <div class="page-head">
+            <h1>"Questions"</h1>
+            <a class="button secondary" href=Route::AddQuestion.href()>"+ Add a question"</a>
+        </div>
         <div class="filters">
             <input
                 type="search"
@@ -51,6 +70,7 @@ pub fn QuestionsPage(initial: ListQuery) -> impl IntoView {
                 selected=move || query.with(|q| q.category)
                 on_pick=move |category| query.update(|q| q.category = category)
             />
+            <div class="chips" role="group" aria-label="Show only">
             <button
                 type="button"
                 class="chip bookmarked-filter"
@@ -60,6 +80,15 @@ pub fn QuestionsPage(initial: ListQuery) -> impl IntoView {
                 <span aria-hidden="true">"★ "</span>
                 "Bookmarked"
             </button>
+            <button
+                type="button"
+                class="chip mine-filter"
+                aria-pressed=move || query.with(|q| q.mine).to_string()
+                on:click=move |_| query.update(|q| q.mine = !q.mine)
+            >
+                "Mine"
+            </button>
+            </div>
             <label class="topic-filter">
                 <span>"Topic"</span>
                 <select
@@ -71,6 +100,7 @@ pub fn QuestionsPage(initial: ListQuery) -> impl IntoView {
                 >
                     <option value="">"All topics"</option>
                     {topic_options}
+                    {own_topic_options}
                 </select>
             </label>
         </div>
@@ -89,11 +119,21 @@ pub fn QuestionsPage(initial: ListQuery) -> impl IntoView {
             when=move || results.with(|r| !r.is_empty())
             fallback=move || view! {
                 <p class="empty">
-                    "No question matches. Try fewer words, or "
-                    <button type="button" class="link" on:click=move |_| query.set(ListQuery::default())>
-                        "clear the filters"
-                    </button>
-                    "."
+                    {move || if query.with(|q| q.mine && q.text.is_empty() && q.category.is_none() && q.topic.is_none()) {
+                        view! {
+                            "You have not added a question of your own yet. "
+                            <a href=Route::AddQuestion.href()>"Add one"</a>
+                            ": a question from a job posting, or one you were asked."
+                        }.into_any()
+                    } else {
+                        view! {
+                            "No question matches. Try fewer words, or "
+                            <button type="button" class="link" on:click=move |_| query.set(ListQuery::default())>
+                                "clear the filters"
+                            </button>
+                            "."
+                        }.into_any()
+                    }}
                 </p>
             }
         >
@@ -110,8 +150,9 @@ pub fn QuestionsPage(initial: ListQuery) -> impl IntoView {
                                 <a href=href>
                                     <span class="question-text">{q.text}</span>
                                     <span class="question-meta">
+                                        {is_own(q.id).then(|| view! { <span class="yours">"Yours"</span> " · " })}
                                         {q.category.label()} " · " {q.difficulty.label()} " · "
-                                        {q.topics.iter().map(|t| bank::topic_name(t)).collect::<Vec<_>>().join(", ")}
+                                        {q.topics.iter().map(|t| topic_label(t)).collect::<Vec<_>>().join(", ")}
                                     </span>
                                 </a>
                             </li>

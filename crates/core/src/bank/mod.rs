@@ -121,8 +121,32 @@ fn section(n: usize) -> &'static str {
     chunks()[chunk].get().map_or("", |all| all[n - first])
 }
 
+/// A question by id: the bank's, or one of the user's own (`register_own`).
 pub fn find(id: &str) -> Option<&'static Question> {
-    QUESTIONS.iter().find(|q| q.id == id)
+    QUESTIONS
+        .iter()
+        .find(|q| q.id == id)
+        .or_else(|| OWN.with_borrow(|own| own.iter().copied().find(|q| q.id == id)))
+}
+
+thread_local! {
+    /// The user's own questions as the app last registered them.
+    static OWN: std::cell::RefCell<Vec<&'static Question>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Makes the user's own questions (`crate::own::as_questions`) findable by
+/// id, as bank questions are: the app calls it whenever they change, so a
+/// deep link, a mock interview's plan or a story's link reads them like the
+/// bank's. (The app has one thread; natively each test has its own.)
+pub fn register_own(questions: Vec<&'static Question>) {
+    OWN.set(questions);
+}
+
+/// The bank's questions, then the user's own: every list the app shows.
+pub fn all() -> Vec<&'static Question> {
+    let mut all: Vec<&'static Question> = QUESTIONS.iter().collect();
+    OWN.with_borrow(|own| all.extend(own.iter().copied()));
+    all
 }
 
 pub fn topic_name(slug: &str) -> &'static str {

@@ -178,6 +178,21 @@ impl Question {
         }
     }
 
+    /// Whether the question has something in `section` (a bank question
+    /// always does; the user's own may leave any empty).
+    pub fn has(&self, section: Section) -> bool {
+        let text = match section {
+            Section::Why => self.why.0,
+            Section::Structure => self.structure.0,
+            Section::TalkingPoints => self.talking_points.0,
+            Section::Answer => self.answer.0,
+            Section::Tip => self.tip.0,
+            Section::Pitfalls => self.pitfalls.0,
+            Section::FollowUps => self.follow_ups.0,
+        };
+        matches!(text, Text::Bank(_)) || !text.get().is_empty()
+    }
+
     /// Section headings as the reader sees them; `ask` questions use their own.
     pub fn headings(&self) -> SectionHeadings {
         let heading = |section| self.style.heading(section);

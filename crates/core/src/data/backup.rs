@@ -10,6 +10,8 @@ use serde_json::Value;
 
 use super::codec::{self, SCHEMA_VERSION};
 use super::records::{Answer, Marks, MockHistory, Schedule, Settings, Story, UserData};
+use crate::own::asked::InterviewLog;
+use crate::own::OwnQuestion;
 use crate::time;
 
 pub const APP_ID: &str = "opsdrill";
@@ -28,6 +30,9 @@ struct BackupOut<'a> {
     settings: &'a Settings,
     stories: &'a BTreeMap<String, Story>,
     mocks: &'a MockHistory,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    own_questions: &'a BTreeMap<String, OwnQuestion>,
+    interviews: &'a InterviewLog,
 }
 
 /// The backup file's text.
@@ -44,6 +49,8 @@ pub fn export(data: &UserData, now_ms: i64, app_version: &str) -> String {
         settings: &data.settings,
         stories: &data.stories,
         mocks: &data.mocks,
+        own_questions: &data.own,
+        interviews: &data.interviews,
     };
     serde_json::to_string_pretty(&out).unwrap_or_default()
 }
@@ -153,6 +160,17 @@ pub fn parse(bytes: &[u8]) -> Result<UserData, ImportError> {
     }
     let mocks: MockHistory = section(&mut map, "mocks")?;
     codec::validate_mocks(&mocks).map_err(|e| ImportError::Invalid(e.to_string()))?;
+    let own: BTreeMap<String, OwnQuestion> = section(&mut map, "own_questions")?;
+    for (id, question) in &own {
+        if !codec::is_own_id(id) {
+            return Err(ImportError::Invalid(format!(
+                "own question id `{id}` is not valid"
+            )));
+        }
+        codec::validate_own(question)
+            .map_err(|e| ImportError::Invalid(format!("own question `{id}`: {e}")))?;
+    }
+    let interviews: InterviewLog = section(&mut map, "interviews")?;
     Ok(UserData {
         answers,
         schedule,
@@ -160,13 +178,17 @@ pub fn parse(bytes: &[u8]) -> Result<UserData, ImportError> {
         settings,
         stories,
         mocks,
+        own,
+        interviews,
     })
 }
 
 /// Whether to remind the user to export: there are written answers or
 /// stories, and `reminder_due`.
 pub fn needs_reminder(data: &UserData, now_ms: i64, days: i64) -> bool {
-    (data.answers.values().any(|a| !a.is_empty()) || data.stories.values().any(|s| !s.is_empty()))
+    (data.answers.values().any(|a| !a.is_empty())
+        || data.stories.values().any(|s| !s.is_empty())
+        || !data.own.is_empty())
         && reminder_due(&data.settings, now_ms, days)
 }
 

@@ -8,6 +8,9 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::own::asked::InterviewLog;
+use crate::own::OwnQuestion;
+
 use super::records::{
     Answer, Marks, MockHistory, Schedule, Settings, Story, UserData, ANSWER_PAUSES_S,
     MAX_DAILY_NEW_LIMIT, MOCK_QUESTIONS, MOCK_SECONDS, RECORDINGS_KEPT, SPEECH_RATES_PCT,
@@ -26,11 +29,20 @@ pub enum StoreKey {
     Settings,
     Story(String),
     Mocks,
+    /// One of the user's own questions.
+    Own(String),
+    /// The log of real interviews.
+    Interviews,
 }
 
 /// Ids of answers and stories: what a key segment may hold.
 pub fn is_record_id(id: &str) -> bool {
     !id.is_empty() && !id.contains('/')
+}
+
+/// Ids of own questions: record ids that can never be a bank question's.
+pub fn is_own_id(id: &str) -> bool {
+    is_record_id(id) && crate::own::is_own(id) && id.len() > crate::own::ID_PREFIX.len()
 }
 
 impl StoreKey {
@@ -41,9 +53,12 @@ impl StoreKey {
             "marks" => Some(StoreKey::Marks),
             "settings" => Some(StoreKey::Settings),
             "mocks" => Some(StoreKey::Mocks),
+            "interviews" => Some(StoreKey::Interviews),
             _ => {
                 if let Some(id) = name.strip_prefix("answer/").filter(|id| is_record_id(id)) {
                     Some(StoreKey::Answer(id.to_string()))
+                } else if let Some(id) = name.strip_prefix("own/").filter(|id| is_own_id(id)) {
+                    Some(StoreKey::Own(id.to_string()))
                 } else {
                     name.strip_prefix("story/")
                         .filter(|id| is_record_id(id))
@@ -61,8 +76,17 @@ impl StoreKey {
             StoreKey::Settings => format!("{PREFIX}settings"),
             StoreKey::Story(id) => format!("{PREFIX}story/{id}"),
             StoreKey::Mocks => format!("{PREFIX}mocks"),
+            StoreKey::Own(id) => format!("{PREFIX}own/{id}"),
+            StoreKey::Interviews => format!("{PREFIX}interviews"),
         }
     }
+}
+
+/// Where the question editor keeps what is typed and not yet saved
+/// (`name`: the question's id, or `new`): not a record, so never loaded as
+/// one, and gone once saved.
+pub fn own_draft_key(name: &str) -> String {
+    format!("{PREFIX}draft/own/{name}")
 }
 
 /// Where an unreadable value is copied before the app runs without it.
@@ -203,6 +227,46 @@ pub fn decode_story(raw: &str) -> Result<Story, DecodeError> {
     decode_checked(raw, no_check)
 }
 
+pub fn decode_own(raw: &str) -> Result<OwnQuestion, DecodeError> {
+    decode_checked(raw, validate_own)
+}
+
+/// An own question names its category, style and difficulty in the bank's
+/// words, and has its text.
+pub fn validate_own(own: &OwnQuestion) -> Result<(), DecodeError> {
+    use crate::bank::{Category, Difficulty, Style};
+    if own.question.trim().is_empty() {
+        return Err(DecodeError::Invalid("an own question has no text".into()));
+    }
+    let category =
+        Category::from_slug(&own.category).filter(|c| crate::own::CATEGORIES.contains(c));
+    let Some(category) = category else {
+        return Err(DecodeError::Invalid(format!(
+            "an own question's category `{}` is not one the app knows",
+            own.category
+        )));
+    };
+    if !Style::from_slug(&own.style).is_some_and(|s| category.allowed_styles().contains(&s)) {
+        return Err(DecodeError::Invalid(format!(
+            "style `{}` does not suit category `{}`",
+            own.style, own.category
+        )));
+    }
+    if Difficulty::from_slug(&own.difficulty).is_none() {
+        return Err(DecodeError::Invalid(format!(
+            "difficulty `{}` is not one the app knows",
+            own.difficulty
+        )));
+    }
+    Ok(())
+}
+
+/// A draft of the editor's: an own question still being written, so not
+/// checked as a kept one is.
+pub fn decode_own_draft(raw: &str) -> Result<OwnQuestion, DecodeError> {
+    decode_checked(raw, no_check)
+}
+
 pub fn decode_mocks(raw: &str) -> Result<MockHistory, DecodeError> {
     decode_checked(raw, validate_mocks)
 }
@@ -283,6 +347,8 @@ pub enum Decoded {
     Marks(Marks),
     Settings(Settings),
     Mocks(MockHistory),
+    Own(String, OwnQuestion),
+    Interviews(InterviewLog),
 }
 
 /// Decodes the value stored under `key`.
@@ -294,6 +360,8 @@ pub fn decode(key: &StoreKey, raw: &str) -> Result<Decoded, DecodeError> {
         StoreKey::Marks => Decoded::Marks(decode_marks(raw)?),
         StoreKey::Settings => Decoded::Settings(decode_settings(raw)?),
         StoreKey::Mocks => Decoded::Mocks(decode_mocks(raw)?),
+        StoreKey::Own(id) => Decoded::Own(id.clone(), decode_own(raw)?),
+        StoreKey::Interviews => Decoded::Interviews(decode_checked(raw, no_check)?),
     })
 }
 
@@ -310,6 +378,10 @@ pub fn apply(data: &mut UserData, key: &StoreKey, raw: &str) -> Result<(), Decod
         Decoded::Marks(marks) => data.marks = marks,
         Decoded::Settings(settings) => data.settings = settings,
         Decoded::Mocks(mocks) => data.mocks = mocks,
+        Decoded::Own(id, own) => {
+            data.own.insert(id, own);
+        }
+        Decoded::Interviews(log) => data.interviews = log,
     }
     Ok(())
 }
@@ -328,6 +400,8 @@ mod tests {
             StoreKey::Settings,
             StoreKey::Story("s-1".into()),
             StoreKey::Mocks,
+            StoreKey::Own("mine-split-state".into()),
+            StoreKey::Interviews,
         ] {
             assert_eq!(StoreKey::parse(&key.name()), Some(key));
         }

@@ -78,6 +78,33 @@ pub fn sample() -> UserData {
             rating: Some(3),
         }],
     });
+    data.own.insert(
+        "mine-split-state".into(),
+        crate::own::OwnQuestion {
+            question: "How would you split Terraform state for 40 teams?".into(),
+            category: "technical".into(),
+            style: "design".into(),
+            difficulty: "advanced".into(),
+            topics: vec!["terraform-state".into()],
+            asked: "Acme, 2026-11-30, onsite".into(),
+            sections: [("why".to_string(), "Blast radius.".to_string())].into(),
+            markup: crate::own::OwnMarkup {
+                why: "Blast radius.".into(),
+                ..Default::default()
+            },
+            created_ms: 4_000,
+            updated_ms: 4_500,
+        },
+    );
+    data.interviews
+        .interviews
+        .push(crate::own::asked::Interview {
+            company: "Acme".into(),
+            date: "2026-11-30".into(),
+            round: "onsite".into(),
+            questions: vec!["mine-split-state".into(), "alert-fatigue".into()],
+            logged_ms: 4_000,
+        });
     data
 }
 

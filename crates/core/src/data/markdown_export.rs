@@ -6,7 +6,7 @@ use crate::bank::Question;
 use super::records::UserData;
 use crate::time;
 
-pub fn export(data: &UserData, questions: &[Question], now_ms: i64) -> String {
+pub fn export(data: &UserData, questions: &[&Question], now_ms: i64) -> String {
     let mut out = format!(
         "# My OpsDrill answers\n\nExported {}.\n",
         time::iso_utc(now_ms)
@@ -39,7 +39,41 @@ pub fn export(data: &UserData, questions: &[Question], now_ms: i64) -> String {
         out.push_str("\nNo answers written yet.\n");
     }
     export_stories(&mut out, data, questions);
+    export_own(&mut out, data);
     out
+}
+
+/// "# My questions": each own question with what the user wrote in its
+/// sections, as written (the bank's light Markdown reads as it is).
+fn export_own(out: &mut String, data: &UserData) {
+    if data.own.is_empty() {
+        return;
+    }
+    out.push_str("\n# My questions\n");
+    for question in crate::own::as_questions(&data.own) {
+        let Some(own) = data.own.get(question.id) else {
+            continue;
+        };
+        out.push_str(&format!(
+            "\n## {}\n\n*{} · {}",
+            question.text,
+            question.category.label(),
+            question.id
+        ));
+        if !own.asked.is_empty() {
+            out.push_str(&format!(" · asked: {}", own.asked));
+        }
+        out.push_str("*\n\n");
+        for section in crate::bank::Section::ALL {
+            let text = own.section(section).trim();
+            if !text.is_empty() {
+                out.push_str(&format!(
+                    "### {}\n\n{text}\n\n",
+                    question.style.heading(section)
+                ));
+            }
+        }
+    }
 }
 
 /// What the user wrote for one question: the answer or its STAR parts, a
@@ -68,7 +102,7 @@ fn export_answer(out: &mut String, answer: &super::records::Answer) {
 
 /// "# My stories": every story that has something written, most recently
 /// edited first, with its tags, STAR parts and the questions it answers.
-fn export_stories(out: &mut String, data: &UserData, questions: &[Question]) {
+fn export_stories(out: &mut String, data: &UserData, questions: &[&Question]) {
     let stories = crate::stories::most_recent_first(&data.stories);
     let written: Vec<_> = stories.into_iter().filter(|(_, s)| !s.is_empty()).collect();
     if written.is_empty() {
@@ -142,7 +176,7 @@ mod tests {
                 ..Answer::default()
             },
         );
-        let md = export(&data, QUESTIONS, 0);
+        let md = export(&data, &crate::bank::all(), 0);
         assert!(md.contains(&format!("## {}\n", story.text)));
         assert!(md.contains("We cut pages by 80%."));
         assert!(md.contains("## retired-question"));
@@ -154,11 +188,13 @@ mod tests {
         lab.follow_ups
             .insert("What would you alert on?".into(), "Count over max.".into());
         data.answers.insert(story.id.into(), lab);
-        let md = export(&data, QUESTIONS, 0);
+        let md = export(&data, &crate::bank::all(), 0);
         assert!(md.contains("**Step 2.** Conntrack is full."), "{md}");
         assert!(md.contains("**Follow-up: What would you alert on?** Count over max."));
         assert!(!md.contains("**Step 1.**"), "blank steps are left out");
-        assert!(export(&UserData::default(), QUESTIONS, 0).contains("No answers written yet"));
+        assert!(
+            export(&UserData::default(), &crate::bank::all(), 0).contains("No answers written yet")
+        );
     }
 
     #[test]
@@ -188,7 +224,7 @@ mod tests {
         );
         // Nothing written: left out.
         data.stories.insert("s2".into(), Story::default());
-        let md = export(&data, QUESTIONS, 0);
+        let md = export(&data, &crate::bank::all(), 0);
         let stories = md.split("\n# My stories\n").nth(1).unwrap_or_default();
         assert!(stories.starts_with("\n## The Friday failover\n"), "{md}");
         assert!(stories.contains("*Tags: databases, incident · last edited 1970-01-01*"));
@@ -199,6 +235,6 @@ mod tests {
         assert!(stories.contains("- retired-question\n"));
         assert!(!stories.contains(crate::stories::UNTITLED));
         // No stories, no section.
-        assert!(!export(&UserData::default(), QUESTIONS, 0).contains("# My stories"));
+        assert!(!export(&UserData::default(), &crate::bank::all(), 0).contains("# My stories"));
     }
 }

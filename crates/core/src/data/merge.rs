@@ -22,6 +22,10 @@ pub struct MergeSummary {
     pub stories_added: Vec<String>,
     pub stories_kept_both: Vec<String>,
     pub mocks_added: usize,
+    /// Own questions' texts: new here, or a newer edit of one here.
+    pub own_added: Vec<String>,
+    pub own_updated: Vec<String>,
+    pub interviews_added: usize,
 }
 
 impl MergeSummary {
@@ -36,6 +40,9 @@ impl MergeSummary {
             || !self.stories_added.is_empty()
             || !self.stories_kept_both.is_empty()
             || self.mocks_added > 0
+            || !self.own_added.is_empty()
+            || !self.own_updated.is_empty()
+            || self.interviews_added > 0
     }
 }
 
@@ -256,6 +263,22 @@ pub fn merge(local: &UserData, incoming: &UserData) -> (UserData, MergeSummary) 
             }
         }
     }
+    for (id, theirs) in &incoming.own {
+        match local.own.get(id) {
+            None => {
+                out.own.insert(id.clone(), theirs.clone());
+                summary.own_added.push(theirs.question.clone());
+            }
+            Some(ours) => {
+                let merged = crate::own::merge(ours, theirs);
+                if &merged != ours {
+                    summary.own_updated.push(merged.question.clone());
+                    out.own.insert(id.clone(), merged);
+                }
+            }
+        }
+    }
+    summary.interviews_added = out.interviews.merge(&incoming.interviews);
     for session in &incoming.mocks.sessions {
         if !out
             .mocks

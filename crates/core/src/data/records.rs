@@ -413,6 +413,10 @@ pub struct UserData {
     /// Stories by id.
     pub stories: BTreeMap<String, Story>,
     pub mocks: MockHistory,
+    /// The user's own questions by id (`crate::own`).
+    pub own: BTreeMap<String, crate::own::OwnQuestion>,
+    /// The real interviews the user logged (`crate::own::asked`).
+    pub interviews: crate::own::asked::InterviewLog,
 }
 
 /// One part of a STAR answer or story: what it is called, the hint the

@@ -105,10 +105,17 @@ pub fn kept_aside(current: &UserData, next: &UserData) -> UserData {
             .filter(|(id, story)| next.stories.get(*id) != Some(*story))
             .map(|(id, story)| (id.clone(), story.clone()))
             .collect(),
+        own: current
+            .own
+            .iter()
+            .filter(|(id, own)| next.own.get(*id) != Some(*own))
+            .map(|(id, own)| (id.clone(), own.clone()))
+            .collect(),
         schedule: current.schedule.clone(),
         marks: current.marks.clone(),
         settings: current.settings.clone(),
         mocks: current.mocks.clone(),
+        interviews: current.interviews.clone(),
     }
 }
 

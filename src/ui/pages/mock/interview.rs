@@ -123,7 +123,7 @@ impl Interview {
             s.mock_seconds = config.seconds_per_question;
             s.mock_follow_ups = config.follow_ups;
         });
-        let planned = mock::plan(bank::QUESTIONS, &config, now as u64);
+        let planned = mock::plan(&untrack(|| self.user.questions()), &config, now as u64);
         self.announcement.set(String::new());
         self.summary.set(None);
         self.measured.update_value(|m| m.clear());

@@ -31,6 +31,8 @@ pub fn Setup(#[prop(into)] on_start: Callback<MockConfig>) -> impl IntoView {
     let count = RwSignal::new(count);
     let seconds = RwSignal::new(seconds);
     let follow_ups = RwSignal::new(follow_ups);
+    let only_own = RwSignal::new(false);
+    let own_count = Memo::new(move |_| user.own.questions().len());
     let chosen = RwSignal::new(vec![
         Category::General,
         Category::Technical,
@@ -42,11 +44,20 @@ pub fn Setup(#[prop(into)] on_start: Callback<MockConfig>) -> impl IntoView {
         time_choices.sort_unstable();
     }
     let nothing_chosen = move || chosen.with(Vec::is_empty);
+    // "Only my own questions" with none of them in the categories chosen.
+    let no_own_chosen = move || {
+        only_own.get()
+            && !user
+                .own
+                .questions()
+                .iter()
+                .any(|q| chosen.with(|c| c.contains(&q.category)))
+    };
     view! {
         <p>"One question at a time against the clock, like the real thing. You do not see the model answer until the end."</p>
         <form class="mock-setup" on:submit=move |ev| {
             ev.prevent_default();
-            if nothing_chosen() {
+            if nothing_chosen() || no_own_chosen() {
                 return;
             }
             on_start.run(MockConfig {
@@ -54,6 +65,7 @@ pub fn Setup(#[prop(into)] on_start: Callback<MockConfig>) -> impl IntoView {
                 categories: chosen.get_untracked(),
                 seconds_per_question: seconds.get_untracked(),
                 follow_ups: follow_ups.get_untracked(),
+                only_own: only_own.get_untracked(),
             });
         }>
             <Field id="mock-count" label="Number of questions">
@@ -96,8 +108,18 @@ pub fn Setup(#[prop(into)] on_start: Callback<MockConfig>) -> impl IntoView {
                 on_set=move |on| user.settings.update(|s| s.mock_record = on)
             />
             <CategoryChecks chosen/>
+            <Show when=move || { own_count.get() > 0 }>
+                <CheckField
+                    label="Only my own questions (in the categories chosen)"
+                    checked=move || only_own.get()
+                    on_set=move |on| only_own.set(on)
+                />
+            </Show>
             <p class="hint">"A lab is worked step by step, and gets the time per question for each of its steps."</p>
             <p class="notice error" role="alert" hidden=move || !nothing_chosen()>"Choose at least one category."</p>
+            <p class="notice error" role="alert" hidden=move || nothing_chosen() || !no_own_chosen()>
+                "None of your own questions is in the categories chosen."
+            </p>
             <button type="submit" class="button">"Start mock interview"</button>
         </form>
     }

@@ -6,7 +6,6 @@ use super::Section;
 use crate::state::UserState;
 use crate::ui::components::banners::download_backup;
 use crate::web::clock::now_ms;
-use opsdrill_core::bank;
 use opsdrill_core::data::markdown_export;
 use opsdrill_core::time;
 
@@ -15,7 +14,8 @@ use opsdrill_core::time;
 pub fn DataSettings() -> impl IntoView {
     let user = expect_context::<UserState>();
     let export_markdown = move |_| {
-        let text = markdown_export::export(&user.snapshot(), bank::QUESTIONS, now_ms());
+        let text =
+            markdown_export::export(&user.snapshot(), &untrack(|| user.questions()), now_ms());
         let name = format!(
             "opsdrill-answers-{}.md",
             time::format_date(now_ms().div_euclid(time::DAY_MS))

@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 use super::import_preview::ImportPreview;
 use crate::state::{ImportOutcome, UserState};
@@ -45,16 +44,9 @@ impl ImportFlow {
 
     /// Reads the file picked in the input, checks it and previews the merge.
     fn pick(self, ev: leptos::ev::Event) {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(file) = crate::web::browser::picked_file(&ev) else {
             return;
         };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else {
-            return;
-        };
-        input.set_value("");
         self.pending.set(None);
         self.confirm_replace.set(false);
         let file_name = file.name();

@@ -39,6 +39,8 @@ pub fn ImportPreview(flow: ImportFlow, pending: PendingImport) -> impl IntoView 
                 {change(s.stories_added.len(), "new story added", "new stories added")}
                 {change(s.stories_kept_both.len(), "story changed in both places: both texts kept, newer first", "stories changed in both places: both texts kept, newer first")}
                 {change(s.mocks_added, "mock interview added to your history", "mock interviews added to your history")}
+                {change(s.own_added.len(), "question of your own added", "questions of your own added")}
+                {change(s.own_updated.len(), "question of your own replaced by its newer edit", "questions of your own replaced by their newer edits")}
             </ul>
             {(!s.changes_anything()).then(|| view! { <p>"Nothing would change: you already have everything in this backup."</p> })}
             <p class="hint">"Your settings stay as they are when merging. Your current data is saved aside before anything changes."</p>

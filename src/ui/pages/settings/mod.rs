@@ -5,6 +5,7 @@ mod appearance;
 mod data;
 mod import;
 mod import_preview;
+mod packs;
 mod practice;
 mod recordings;
 mod speech;
@@ -14,6 +15,7 @@ use leptos::prelude::*;
 
 use appearance::AppearanceSettings;
 use data::DataSettings;
+use packs::PackSettings;
 use practice::PracticeSettings;
 use recordings::RecordingSettings;
 use speech::CommuteSettings;
@@ -39,6 +41,7 @@ pub fn SettingsPage() -> impl IntoView {
         <AppearanceSettings/>
         <CommuteSettings/>
         <RecordingSettings/>
+        <PackSettings/>
         <DataSettings/>
     }
 }

@@ -5,7 +5,6 @@ use leptos::prelude::*;
 use crate::state::UserState;
 use crate::web::browser::go_to;
 use crate::web::clock::utc_offset_min;
-use opsdrill_core::bank;
 use opsdrill_core::data::Story;
 use opsdrill_core::format::count;
 use opsdrill_core::route::Route;
@@ -164,8 +163,8 @@ fn StoryItem(id: String, story: Story) -> impl IntoView {
 #[component]
 fn Gaps() -> impl IntoView {
     let user = expect_context::<UserState>();
-    let gap_list = Memo::new(move |_| gaps(&user.stories.all(), bank::QUESTIONS));
-    let behavioural_count = behavioural(bank::QUESTIONS).len();
+    let gap_list = Memo::new(move |_| gaps(&user.stories.all(), &user.questions()));
+    let behavioural_count = Memo::new(move |_| behavioural(&user.questions()).len());
     view! {
         <section aria-labelledby="gaps" class="story-gaps">
             <h2 id="gaps">"Gaps"</h2>
@@ -173,7 +172,7 @@ fn Gaps() -> impl IntoView {
                 let missing = gap_list.get();
                 if missing.is_empty() {
                     view! {
-                        <p>{format!("Every one of the {behavioural_count} behavioural questions has a story. Well prepared.")}</p>
+                        <p>{move || format!("Every one of the {} behavioural questions has a story. Well prepared.", behavioural_count.get())}</p>
                     }
                     .into_any()
                 } else {
@@ -190,7 +189,7 @@ fn Gaps() -> impl IntoView {
                         .collect_view();
                     view! {
                         <p class="hint">
-                            {format!("{} of {behavioural_count} behavioural questions have no story yet.", missing.len())}
+                            {format!("{} of {} behavioural questions have no story yet.", missing.len(), behavioural_count.get())}
                         </p>
                         <ul class="gap-list">{items}</ul>
                     }

@@ -10,7 +10,8 @@ use opsdrill_core::stories::{behavioural, question_matches};
 #[component]
 pub(super) fn StoryQuestions(story: OpenStory) -> impl IntoView {
     let filter = RwSignal::new(String::new());
-    let questions: Vec<&'static Question> = behavioural(bank::QUESTIONS);
+    let user = expect_context::<crate::state::UserState>();
+    let questions: Vec<&'static Question> = behavioural(&user.questions());
     let total = questions.len();
     let linked_count = Memo::new(move |_| {
         story.read(|s| {
