@@ -20,3 +20,4 @@ pub mod shortcuts;
 pub mod stats;
 pub mod stories;
 pub mod time;
+pub mod transfer;

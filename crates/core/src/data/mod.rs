@@ -5,7 +5,7 @@
 pub mod backup;
 pub mod codec;
 #[cfg(test)]
-mod fixtures;
+pub(crate) mod fixtures;
 pub mod markdown_export;
 pub mod merge;
 pub mod records;
