@@ -450,14 +450,11 @@ mod tests {
 
     #[test]
     fn only_own_questions_when_asked() {
-        let own = crate::own::OwnQuestion {
-            question: "Why did our last migration stall?".into(),
-            category: "general".into(),
-            style: "story".into(),
-            difficulty: "advanced".into(),
-            ..Default::default()
-        };
-        crate::bank::register_own(vec![crate::own::as_question("mine-migration", &own)]);
+        crate::own::register_one(
+            "mine-migration",
+            "Why did our last migration stall?",
+            Category::General,
+        );
         let only = MockConfig {
             only_own: true,
             ..config(5, vec![])

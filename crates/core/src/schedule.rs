@@ -371,14 +371,11 @@ mod tests {
 
     #[test]
     fn the_users_own_questions_come_first_among_new_ones() {
-        let own = crate::own::OwnQuestion {
-            question: "How do you split Terraform state?".into(),
-            category: "technical".into(),
-            style: "design".into(),
-            difficulty: "advanced".into(),
-            ..Default::default()
-        };
-        crate::bank::register_own(vec![crate::own::as_question("mine-split", &own)]);
+        crate::own::register_one(
+            "mine-split",
+            "How do you split Terraform state?",
+            Category::Technical,
+        );
         let queue = practice_queue(&crate::bank::all(), &Schedule::default(), &limit(3), NOW);
         let new: Vec<&str> = queue.new.iter().map(|q| q.id).collect();
         assert_eq!(new, ["mine-split", QUESTIONS[0].id, QUESTIONS[1].id]);

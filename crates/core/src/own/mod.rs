@@ -229,6 +229,22 @@ pub fn as_questions(records: &BTreeMap<String, OwnQuestion>) -> Vec<&'static Que
         .collect()
 }
 
+/// For other modules' tests: registers one own question, `text` in
+/// `category` (its first style), as the app does once it is saved.
+#[cfg(test)]
+pub(crate) fn register_one(id: &str, text: &str, category: Category) -> &'static Question {
+    let own = OwnQuestion {
+        question: text.into(),
+        category: category.slug().into(),
+        style: category.allowed_styles()[0].slug().into(),
+        difficulty: "advanced".into(),
+        ..OwnQuestion::default()
+    };
+    let question = as_question(id, &own);
+    crate::bank::register_own(vec![question]);
+    question
+}
+
 /// Merges two versions of an own question: the one edited last wins (a
 /// question is one piece of writing; the answers to it are merged apart).
 pub fn merge(ours: &OwnQuestion, theirs: &OwnQuestion) -> OwnQuestion {
