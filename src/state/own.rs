@@ -87,6 +87,12 @@ impl OwnQuestions {
         id
     }
 
+    /// Whether the question is in storage (not only in memory, waiting for
+    /// a retry after storage refused it).
+    pub fn is_written(&self, id: &str) -> bool {
+        !self.records.is_unsaved(id)
+    }
+
     /// Adds questions that already have their ids (a pack, a capture).
     pub fn add_all(&self, questions: Vec<(String, OwnQuestion)>) {
         let now = now_ms();
@@ -128,8 +134,10 @@ impl OwnQuestions {
         match incoming {
             None => self.records.remove(id),
             Some(incoming) => {
+                // Each tab saved on the user's say: the last save keeps the
+                // id (the other's text is what the other tab replaced).
                 let merged = match self.records.get_untracked(id) {
-                    Some(current) => own::merge(&current, &incoming),
+                    Some(current) => own::merge(&current, &incoming).0,
                     None => incoming,
                 };
                 self.records.insert(id, merged);

@@ -126,6 +126,29 @@ describe('own questions', () => {
     await finish(session);
   });
 
+  test('a save that storage refuses keeps the draft, so a closed tab loses nothing', async () => {
+    const session = await openApp(env, '#/questions/new', DESKTOP, {
+      init: ({ page }) => page.addInitScript(() => {
+        // Storage full for own questions only: the draft still fits.
+        const setItem = Storage.prototype.setItem;
+        Storage.prototype.setItem = function set(key, value) {
+          if (String(key).startsWith('opsdrill/own/')) throw new DOMException('full', 'QuotaExceededError');
+          return setItem.call(this, key, value);
+        };
+      }),
+    });
+    const { page } = session;
+    await page.getByLabel('Question', { exact: true }).fill('What does a good on-call handover contain?');
+    await page.getByRole('button', { name: 'Save question' }).click();
+    await page.getByRole('heading', { level: 1, name: 'What does a good on-call handover contain?' }).waitFor();
+    assert.equal((await storedKeys(page, 'opsdrill/own/')).length, 0, 'storage refused it');
+    await page.goto(`${env.server.base}#/questions/new`);
+    await page.reload();
+    await page.getByText('Your unsaved changes from last time are back.').waitFor();
+    assert.equal(await page.getByLabel('Question', { exact: true }).inputValue(), 'What does a good on-call handover contain?');
+    await session.context.close();
+  });
+
   test('edit it; deleting asks first, and the answer and schedule go only after a second yes', async () => {
     const session = await openApp(env, '#/questions', DESKTOP, { bypassCSP: true });
     const { page } = session;

@@ -97,6 +97,11 @@ describe('installable, offline, locked down', () => {
         await page.goto(`${own.base}#/questions`);
         await page.getByRole('searchbox', { name: 'Search questions' }).fill('terraform');
         assert.ok((await page.locator('.question-list li').count()) > 0);
+        // The question editor (its chunk holds the bank's parser) works offline too.
+        await page.goto(`${own.base}#/questions/new`);
+        await page.getByLabel('Question', { exact: true }).fill('Written offline: how do you drain a node?');
+        await page.getByRole('button', { name: 'Save question' }).click();
+        await page.getByRole('heading', { level: 1, name: 'Written offline: how do you drain a node?' }).waitFor();
         assert.deepEqual(failed, [], 'no request failed, online or offline');
         await finish(session);
       } finally {

@@ -25,6 +25,9 @@ pub struct MergeSummary {
     /// Own questions' texts: new here, or a newer edit of one here.
     pub own_added: Vec<String>,
     pub own_updated: Vec<String>,
+    /// Own questions edited differently in both places: the older edit is
+    /// kept as a question of its own.
+    pub own_kept_both: Vec<String>,
     pub interviews_added: usize,
 }
 
@@ -42,6 +45,7 @@ impl MergeSummary {
             || self.mocks_added > 0
             || !self.own_added.is_empty()
             || !self.own_updated.is_empty()
+            || !self.own_kept_both.is_empty()
             || self.interviews_added > 0
     }
 }
@@ -270,7 +274,14 @@ pub fn merge(local: &UserData, incoming: &UserData) -> (UserData, MergeSummary) 
                 summary.own_added.push(theirs.question.clone());
             }
             Some(ours) => {
-                let merged = crate::own::merge(ours, theirs);
+                let (merged, other) = crate::own::merge(ours, theirs);
+                if let Some(other) = other {
+                    let kept_as = crate::own::new_id(&other.question, |taken| {
+                        out.own.contains_key(taken) || incoming.own.contains_key(taken)
+                    });
+                    summary.own_kept_both.push(other.question.clone());
+                    out.own.insert(kept_as, other);
+                }
                 if &merged != ours {
                     summary.own_updated.push(merged.question.clone());
                     out.own.insert(id.clone(), merged);
@@ -299,6 +310,32 @@ mod tests {
     use super::*;
     use crate::data::fixtures::{answer, sample, story};
     use crate::data::records::{MockRecord, Review};
+
+    #[test]
+    fn an_own_question_edited_in_both_places_keeps_both_edits() {
+        let local = sample();
+        let ours = &local.own["mine-split-state"];
+        let mut incoming = UserData::default();
+        let mut theirs = ours.clone();
+        theirs.question = "How would you split Terraform state for 60 teams?".into();
+        theirs.updated_ms = ours.updated_ms + 1;
+        incoming
+            .own
+            .insert("mine-split-state".into(), theirs.clone());
+        let (merged, summary) = merge(&local, &incoming);
+        assert_eq!(
+            merged.own["mine-split-state"], theirs,
+            "the newer edit keeps the id"
+        );
+        let kept: Vec<&crate::own::OwnQuestion> =
+            merged.own.values().filter(|q| *q == ours).collect();
+        assert_eq!(kept.len(), 1, "the older edit is kept beside it");
+        assert_eq!(summary.own_kept_both.as_slice(), std::slice::from_ref(&ours.question));
+        // The same question again changes nothing.
+        let (again, summary) = merge(&merged, &incoming);
+        assert_eq!(again, merged);
+        assert!(!summary.changes_anything());
+    }
 
     #[test]
     fn stories_merge_without_losing_text_and_mocks_are_united() {

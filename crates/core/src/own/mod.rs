@@ -245,14 +245,21 @@ pub(crate) fn register_one(id: &str, text: &str, category: Category) -> &'static
     question
 }
 
-/// Merges two versions of an own question: the one edited last wins (a
-/// question is one piece of writing; the answers to it are merged apart).
-pub fn merge(ours: &OwnQuestion, theirs: &OwnQuestion) -> OwnQuestion {
-    if theirs.updated_ms > ours.updated_ms {
-        theirs.clone()
+/// Merges two versions of an own question: the one edited last keeps the
+/// id; the other, when what it says differs, is returned too, to be kept
+/// as a question of its own: nothing the user wrote is dropped.
+pub fn merge(ours: &OwnQuestion, theirs: &OwnQuestion) -> (OwnQuestion, Option<OwnQuestion>) {
+    let (newer, older) = if theirs.updated_ms > ours.updated_ms {
+        (theirs, ours)
     } else {
-        ours.clone()
-    }
+        (ours, theirs)
+    };
+    let same_writing = OwnQuestion {
+        created_ms: newer.created_ms,
+        updated_ms: newer.updated_ms,
+        ..older.clone()
+    } == *newer;
+    (newer.clone(), (!same_writing).then(|| older.clone()))
 }
 
 #[cfg(test)]
@@ -335,12 +342,18 @@ mod tests {
     }
 
     #[test]
-    fn the_last_edit_wins_a_merge() {
+    fn the_last_edit_keeps_the_id_and_the_other_is_kept_beside_it() {
         let mut ours = record("a");
         ours.updated_ms = 10;
         let mut theirs = record("b");
         theirs.updated_ms = 20;
-        assert_eq!(merge(&ours, &theirs).question, "b");
-        assert_eq!(merge(&theirs, &ours).question, "b");
+        for (x, y) in [(&ours, &theirs), (&theirs, &ours)] {
+            let (kept, other) = merge(x, y);
+            assert_eq!(kept.question, "b");
+            assert_eq!(other.map(|o| o.question).as_deref(), Some("a"));
+        }
+        let mut touched = ours.clone();
+        touched.updated_ms = 30;
+        assert_eq!(merge(&ours, &touched), (touched, None), "the same writing");
     }
 }

@@ -86,7 +86,11 @@ pub fn OwnQuestionForm(id: Option<String>, stored: OwnQuestion) -> impl IntoView
         match compile(&check_id, &mut record) {
             Ok(()) => {
                 let saved = user.own.save(id.get_value().as_deref(), record);
-                own_draft::discard(&draft_name);
+                // Until it is in storage (a full one refused it), the draft
+                // stays: a closed tab would lose the question otherwise.
+                if user.own.is_written(&saved) {
+                    own_draft::discard(&draft_name);
+                }
                 go_to(&Route::question(&saved));
             }
             Err(found) => {

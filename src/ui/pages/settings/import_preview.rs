@@ -41,6 +41,7 @@ pub fn ImportPreview(flow: ImportFlow, pending: PendingImport) -> impl IntoView 
                 {change(s.mocks_added, "mock interview added to your history", "mock interviews added to your history")}
                 {change(s.own_added.len(), "question of your own added", "questions of your own added")}
                 {change(s.own_updated.len(), "question of your own replaced by its newer edit", "questions of your own replaced by their newer edits")}
+                {change(s.own_kept_both.len(), "question of your own edited in both places: the older edit kept as a question of its own", "questions of your own edited in both places: the older edits kept as questions of their own")}
             </ul>
             {(!s.changes_anything()).then(|| view! { <p>"Nothing would change: you already have everything in this backup."</p> })}
             <p class="hint">"Your settings stay as they are when merging. Your current data is saved aside before anything changes."</p>
