@@ -330,7 +330,10 @@ mod tests {
         let kept: Vec<&crate::own::OwnQuestion> =
             merged.own.values().filter(|q| *q == ours).collect();
         assert_eq!(kept.len(), 1, "the older edit is kept beside it");
-        assert_eq!(summary.own_kept_both.as_slice(), std::slice::from_ref(&ours.question));
+        assert_eq!(
+            summary.own_kept_both.as_slice(),
+            std::slice::from_ref(&ours.question)
+        );
         // The same question again changes nothing.
         let (again, summary) = merge(&merged, &incoming);
         assert_eq!(again, merged);
