@@ -215,7 +215,10 @@ for (const open of [firefox, webkit]) {
       await s.clickText('Stop recording');
       await s.waitFor(() => !!document.querySelector('.recording-item details.delivery[open]'), [], 'the report', 20_000);
       const item = await s.evaluate(() => document.querySelector('.recording-item').innerText);
-      assert.match(item, /· 0:0[2-3]/, item);
+      // On a loaded machine WebKitGTK's mock device can hand its recorder
+      // only the last second or so of a 2.5 s recording (seen in CI): the
+      // listed length is what was decoded, so on WebKit it may be 0:01.
+      assert.match(item, s.engine === 'webkit' ? /· 0:0[1-3]/ : /· 0:0[2-3]/, item);
       assert.match(item, /Talk time|No speech was heard/);
       // The player has the audio and knows its length (so it can seek).
       // On a loaded machine WebKitGTK's recorder can write an MP4 whose
