@@ -15,6 +15,11 @@ use opsdrill_core::route::Route;
 #[derive(Clone, Copy)]
 pub struct CurrentRoute(pub ReadSignal<Route>);
 
+/// A backup file the installed app was opened with (`web::launch`), waiting
+/// for Settings' import to take it.
+#[derive(Clone, Copy)]
+pub struct LaunchedFile(pub RwSignal<Option<web_sys::File>, LocalStorage>);
+
 #[component]
 pub fn App() -> impl IntoView {
     // Read the hash on load, not only on change, so deep links and reloads work.
@@ -38,6 +43,12 @@ pub fn App() -> impl IntoView {
     let update = crate::web::pwa::UpdateAvailable(RwSignal::new(false));
     provide_context(update);
     crate::web::pwa::register(update);
+    let launched = LaunchedFile(RwSignal::new_local(None));
+    provide_context(launched);
+    crate::web::launch::listen(move |file| {
+        launched.0.set(Some(file));
+        crate::web::browser::go_to(&Route::Settings);
+    });
 
     let page = move || match route.get() {
         Route::Home => view! { <HomePage/> }.into_any(),
@@ -54,6 +65,8 @@ pub fn App() -> impl IntoView {
         Route::AddQuestion => lazy_page(split::add_question_page),
         Route::EditQuestion(id) => lazy_page(move || split::edit_question_page(id.clone())),
         Route::Asked => lazy_page(split::asked_page),
+        Route::Send => lazy_page(split::send_page),
+        Route::Receive => lazy_page(split::receive_page),
         Route::NotFound(path) => view! { <NotFoundPage missing=path/> }.into_any(),
     };
 

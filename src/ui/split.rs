@@ -36,6 +36,7 @@ use crate::ui::pages::question::QuestionPage;
 use crate::ui::pages::questions::QuestionsPage;
 use crate::ui::pages::settings::SettingsPage;
 use crate::ui::pages::stories::StoriesPage;
+use crate::ui::pages::transfer::{ReceivePage, SendPage};
 
 /// A part's chunk could not be fetched (offline before it was ever cached,
 /// or the server lost it).
@@ -154,4 +155,16 @@ pub fn edit_question_page(id: String) -> PartView {
 #[wasm_split(settings, fallible)]
 pub fn asked_page() -> PartView {
     with_user(|| view! { <AskedPage/> }.into_any())
+}
+
+/// Sending to and receiving from another device: the QR encoder and reader
+/// (about 130 KB compressed) are in a chunk of their own, loaded only here.
+#[wasm_split(transfer, fallible)]
+pub fn send_page() -> PartView {
+    with_user(|| view! { <SendPage/> }.into_any())
+}
+
+#[wasm_split(transfer, fallible)]
+pub fn receive_page() -> PartView {
+    with_user(|| view! { <ReceivePage/> }.into_any())
 }

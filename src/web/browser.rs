@@ -176,3 +176,13 @@ pub async fn yield_to_browser() {
     let _ = JsFuture::from(pause).await;
     channel.port1().set_onmessage(None);
 }
+
+/// A promise settled after `ms` (a timer: for waits the user sees, not for
+/// work that must go on in a hidden tab).
+pub fn sleep(ms: i32) -> js_sys::Promise {
+    js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    })
+}

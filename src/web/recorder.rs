@@ -8,6 +8,8 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use js_sys::{Array, Promise};
+
+use super::media::{stop_tracks, MediaFailure};
 use opsdrill_core::delivery::{self, DeliveryReport, EnergyMeter};
 use opsdrill_core::recordings::MIME_PREFERENCE;
 use wasm_bindgen::prelude::*;
@@ -15,8 +17,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
     AnalyserNode, AudioBuffer, AudioContext, Blob, BlobEvent, BlobPropertyBag, MediaRecorder,
-    MediaRecorderOptions, MediaStream, MediaStreamConstraints, MediaStreamTrack,
-    OfflineAudioContext,
+    MediaRecorderOptions, MediaStream, MediaStreamConstraints, OfflineAudioContext,
 };
 
 use super::js;
@@ -48,17 +49,11 @@ impl RecordError {
     }
 
     fn from_js(error: JsValue) -> RecordError {
-        let name = js::get(&error, "name")
-            .and_then(|n| n.as_string())
-            .unwrap_or_default();
-        match name.as_str() {
-            "NotAllowedError" | "SecurityError" | "PermissionDeniedError" => RecordError::Denied,
-            "NotFoundError" | "OverconstrainedError" | "DevicesNotFoundError" => {
-                RecordError::NoMicrophone
-            }
-            "NotReadableError" | "AbortError" => RecordError::InUse,
-            "" => RecordError::Failed(format!("{error:?}")),
-            other => RecordError::Failed(other.to_string()),
+        match MediaFailure::of(&error) {
+            MediaFailure::Denied => RecordError::Denied,
+            MediaFailure::Missing => RecordError::NoMicrophone,
+            MediaFailure::InUse => RecordError::InUse,
+            MediaFailure::Failed(why) => RecordError::Failed(why),
         }
     }
 }
@@ -70,8 +65,7 @@ pub fn supported() -> bool {
         return false;
     };
     let has_recorder = js::function(&window, "MediaRecorder").is_some();
-    let has_microphone = js::get(&window.navigator(), "mediaDevices")
-        .is_some_and(|devices| js::function(&devices, "getUserMedia").is_some());
+    let has_microphone = super::media::devices().is_some();
     has_recorder && has_microphone
 }
 
@@ -116,11 +110,7 @@ impl Recorder {
         if !supported() {
             return Err(RecordError::Unsupported);
         }
-        let devices = web_sys::window()
-            .ok_or(RecordError::Unsupported)?
-            .navigator()
-            .media_devices()
-            .map_err(|_| RecordError::Unsupported)?;
+        let devices = super::media::devices().ok_or(RecordError::Unsupported)?;
         let constraints = MediaStreamConstraints::new();
         constraints.set_audio(&JsValue::TRUE);
         let asked = devices
@@ -207,7 +197,7 @@ impl Recorder {
         }
         // The last piece comes before "stop"; should neither come, what
         // arrived is kept rather than waiting for ever.
-        let backstop = sleep(STOP_WAIT_MS);
+        let backstop = super::browser::sleep(STOP_WAIT_MS);
         let _ = JsFuture::from(Promise::race(&Array::of2(&self.stopped, &backstop))).await;
         let mime = self.recorder.mime_type();
         let options = BlobPropertyBag::new();
@@ -238,14 +228,6 @@ impl Drop for Recorder {
     }
 }
 
-fn stop_tracks(stream: &MediaStream) {
-    for track in stream.get_tracks().iter() {
-        if let Ok(track) = track.dyn_into::<MediaStreamTrack>() {
-            track.stop();
-        }
-    }
-}
-
 fn level_meter(stream: &MediaStream) -> Option<(AudioContext, AnalyserNode)> {
     let context = AudioContext::new().ok()?;
     let connected = (|| {
@@ -266,15 +248,6 @@ fn level_meter(stream: &MediaStream) -> Option<(AudioContext, AnalyserNode)> {
 
 /// How long `stop` waits for the recorder's last piece.
 const STOP_WAIT_MS: i32 = 3000;
-
-/// A promise settled after `ms`.
-fn sleep(ms: i32) -> Promise {
-    Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-        }
-    })
-}
 
 /// The sample rate the audio is decoded at for the report: speech needs no
 /// more, and a third of 48 kHz is a third of the work.

@@ -259,6 +259,36 @@ for (const open of [firefox, webkit]) {
       assert.equal(listed, 'Why does our canary take an hour?');
     });
 
+    // The QR codes draw in every engine; the camera opens (WebKit's mock
+    // device, which shows no code) or says why not (Firefox has none here).
+    test('send draws the codes; receive opens the camera or says why not', async () => {
+      await go('#/send');
+      await s.waitFor(() => [...document.querySelectorAll('button')].some((b) => b.textContent === 'Start sending'), [], 'the send page');
+      await s.clickText('Start sending');
+      await s.waitFor(() => Number(document.querySelector('canvas.transfer-code')?.dataset.frame) >= 0, [], 'a code drawn');
+      const dark = await s.evaluate(() => {
+        const c = document.querySelector('canvas.transfer-code');
+        const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+        let n = 0;
+        for (let i = 0; i < data.length; i += 4) if (data[i] === 0) n += 1;
+        return n / (data.length / 4);
+      });
+      assert.ok(dark > 0.2 && dark < 0.6, `the code's dark share: ${dark}`);
+      await s.screenshot(`${s.engine}-transfer-send-360`);
+      await s.clickText('Stop');
+      await go('#/receive');
+      await s.waitFor(() => [...document.querySelectorAll('button')].some((b) => b.textContent === 'Open the camera'), [], 'the receive page');
+      await s.clickText('Open the camera');
+      const outcome = await s.waitFor(() => {
+        const alert = document.querySelector('main [role=alert]')?.textContent;
+        const status = document.getElementById('receive-progress')?.textContent;
+        return alert || (status === 'Looking for a code…' && status);
+      }, [], 'the camera or a message', 20_000);
+      assert.match(outcome, /^(Looking for a code…|No camera was found|The camera is not allowed|This browser cannot use a camera|The camera is busy)/, outcome);
+      await s.screenshot(`${s.engine}-transfer-receive-360`);
+      if (outcome.startsWith('Looking')) await s.clickText('Stop');
+    });
+
     test('no page error on the way', async () => {
       assert.deepEqual(await s.errors(), []);
     });

@@ -28,6 +28,10 @@ pub enum Route {
     EditQuestion(String),
     /// Right after an interview: the questions asked, one line each.
     Asked,
+    /// Showing the user's data as a loop of QR codes for another device.
+    Send,
+    /// Reading another device's codes with the camera.
+    Receive,
     NotFound(String),
 }
 
@@ -75,6 +79,8 @@ impl Route {
             ["stories", id] => Route::Stories(Some(decode(id))),
             ["progress"] => Route::Progress,
             ["settings"] => Route::Settings,
+            ["send"] => Route::Send,
+            ["receive"] => Route::Receive,
             _ => Route::NotFound(hash.to_string()),
         }
     }
@@ -97,6 +103,8 @@ impl Route {
             Route::AddQuestion => "#/questions/new".into(),
             Route::EditQuestion(id) => format!("#/q/{}/edit", encode(id)),
             Route::Asked => "#/asked".into(),
+            Route::Send => "#/send".into(),
+            Route::Receive => "#/receive".into(),
             Route::NotFound(path) => format!("#{path}"),
         }
     }
@@ -111,7 +119,7 @@ impl Route {
             Route::Practice | Route::Mock | Route::Commute | Route::Asked => Section::Practice,
             Route::Stories(_) => Section::Stories,
             Route::Progress => Section::Progress,
-            Route::Settings => Section::Settings,
+            Route::Settings | Route::Send | Route::Receive => Section::Settings,
             Route::NotFound(_) => Section::None,
         }
     }
@@ -271,6 +279,8 @@ mod tests {
             Route::AddQuestion,
             Route::EditQuestion("mine-split-state".into()),
             Route::Asked,
+            Route::Send,
+            Route::Receive,
             Route::Question {
                 id: "k8s-probes".into(),
                 list: ListQuery::default(),

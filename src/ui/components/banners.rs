@@ -15,9 +15,7 @@ pub const REMINDER_DAYS: i64 = 14;
 /// recorded only when the download started.
 pub fn download_backup(user: UserState) {
     let text = user.backup_text();
-    if crate::web::browser::download(&backup::file_name(now_ms()), "application/json", &text)
-        .is_ok()
-    {
+    if crate::web::browser::download(&backup::file_name(now_ms()), backup::MIME, &text).is_ok() {
         user.exported();
     }
 }

@@ -9,3 +9,4 @@ pub mod question;
 pub mod questions;
 pub mod settings;
 pub mod stories;
+pub mod transfer;

@@ -15,6 +15,8 @@ use crate::own::OwnQuestion;
 use crate::time;
 
 pub const APP_ID: &str = "opsdrill";
+/// A backup file's media type.
+pub const MIME: &str = "application/json";
 pub const MAX_BACKUP_BYTES: usize = 5 * 1024 * 1024;
 
 #[derive(Serialize)]
@@ -33,10 +35,24 @@ struct BackupOut<'a> {
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     own_questions: &'a BTreeMap<String, OwnQuestion>,
     interviews: &'a InterviewLog,
+    /// Set when the backup is sent to another device (`crate::transfer`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    transfer: Option<&'a crate::transfer::device::Sent>,
 }
 
 /// The backup file's text.
 pub fn export(data: &UserData, now_ms: i64, app_version: &str) -> String {
+    export_sent(data, now_ms, app_version, None)
+}
+
+/// The backup's text, saying who sent it and what it holds when it goes to
+/// another device; it is still a backup file any import reads.
+pub fn export_sent(
+    data: &UserData,
+    now_ms: i64,
+    app_version: &str,
+    transfer: Option<&crate::transfer::device::Sent>,
+) -> String {
     let out = BackupOut {
         app: APP_ID,
         app_version,
@@ -51,6 +67,7 @@ pub fn export(data: &UserData, now_ms: i64, app_version: &str) -> String {
         mocks: &data.mocks,
         own_questions: &data.own,
         interviews: &data.interviews,
+        transfer,
     };
     serde_json::to_string_pretty(&out).unwrap_or_default()
 }

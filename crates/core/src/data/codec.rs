@@ -89,6 +89,10 @@ pub fn own_draft_key(name: &str) -> String {
     format!("{PREFIX}draft/own/{name}")
 }
 
+/// What this device remembers about transfers (`transfer::device`): not a
+/// record, and not in backups, as it says which device this is.
+pub const DEVICE_KEY: &str = "opsdrill/device";
+
 /// Where an unreadable value is copied before the app runs without it.
 pub fn corrupt_copy_key(original: &str, at_ms: i64) -> String {
     format!("{PREFIX}corrupt/{at_ms}/{original}")

@@ -6,7 +6,10 @@ use super::Section;
 use crate::state::UserState;
 use crate::ui::components::banners::download_backup;
 use crate::web::clock::now_ms;
-use opsdrill_core::data::markdown_export;
+use crate::web::share::{self, Shared};
+use leptos::task::spawn_local;
+use opsdrill_core::data::{backup, markdown_export};
+use opsdrill_core::route::Route;
 use opsdrill_core::time;
 
 /// "Your data": where it lives, the backup exports and the import.
@@ -22,6 +25,25 @@ pub fn DataSettings() -> impl IntoView {
         );
         let _ = crate::web::browser::download(&name, "text/markdown", &text);
     };
+    let can_share = share::can_share_file("backup.json", backup::MIME);
+    let shared = RwSignal::new(None::<String>);
+    let share_backup = move |_| {
+        let text = user.backup_text();
+        let name = backup::file_name(now_ms());
+        spawn_local(async move {
+            let said = match share::share_file(&name, backup::MIME, &text).await {
+                Shared::Done => {
+                    user.exported();
+                    "Backup shared.".to_string()
+                }
+                Shared::Cancelled => "Sharing was cancelled.".to_string(),
+                Shared::Failed(why) => format!(
+                    "The backup could not be shared ({why}): use \u{201c}Export backup\u{201d}."
+                ),
+            };
+            shared.set(Some(said));
+        });
+    };
     view! {
         <Section id="data-settings" title="Your data">
             <p>"Your answers and progress are stored only in this browser. Nothing is sent anywhere."</p>
@@ -35,6 +57,16 @@ pub fn DataSettings() -> impl IntoView {
                 <button type="button" class="button secondary" on:click=export_markdown>"Export answers and stories as Markdown"</button>
             </div>
             <BackupImport/>
+            <h3>"Another device"</h3>
+            <p>"Move your work to a phone or a laptop with no network: one device shows QR codes, the other reads them with its camera. Or hand the backup file to another app."</p>
+            <div class="actions">
+                <a class="button secondary" href=Route::Send.href()>"Send to another device"</a>
+                <a class="button secondary" href=Route::Receive.href()>"Receive from another device"</a>
+                {can_share.then(|| view! {
+                    <button type="button" class="button secondary" on:click=share_backup>"Share backup"</button>
+                })}
+            </div>
+            {move || shared.get().map(|said| view! { <p class="notice" role="status">{said}</p> })}
         </Section>
     }
 }

@@ -6,19 +6,26 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::import_preview::ImportPreview;
+use crate::app::LaunchedFile;
 use crate::state::{ImportOutcome, UserState};
 use crate::ui::components::field::Field;
 use opsdrill_core::data::backup::{self, MAX_BACKUP_BYTES};
 use opsdrill_core::data::merge::{self, MergeSummary};
 use opsdrill_core::data::UserData;
 use opsdrill_core::format::count;
+use opsdrill_core::transfer::device::Sent;
 
 /// A backup that passed validation, waiting for the user's choice.
 #[derive(Clone)]
 pub struct PendingImport {
+    /// What it is called in the preview: a file's name, or "the transfer".
     pub file_name: String,
     pub incoming: UserData,
     pub summary: MergeSummary,
+    /// Set when it came from another device: remembered once merged.
+    pub sent: Option<Sent>,
+    /// What to know before merging (a transfer with a gap before it).
+    pub warning: Option<String>,
 }
 
 /// Where an import stands: the backup waiting for a choice, whether
@@ -33,7 +40,7 @@ pub struct ImportFlow {
 }
 
 impl ImportFlow {
-    fn new(user: UserState) -> Self {
+    pub fn new(user: UserState) -> Self {
         ImportFlow {
             user,
             pending: RwSignal::new(None),
@@ -44,9 +51,13 @@ impl ImportFlow {
 
     /// Reads the file picked in the input, checks it and previews the merge.
     fn pick(self, ev: leptos::ev::Event) {
-        let Some(file) = crate::web::browser::picked_file(&ev) else {
-            return;
-        };
+        if let Some(file) = crate::web::browser::picked_file(&ev) {
+            self.read(file);
+        }
+    }
+
+    /// Reads a backup file, checks it and previews the merge.
+    fn read(self, file: web_sys::File) {
         self.pending.set(None);
         self.confirm_replace.set(false);
         let file_name = file.name();
@@ -67,17 +78,29 @@ impl ImportFlow {
                     false,
                     format!("{file_name}: {message} Nothing was changed."),
                 ))),
-                Ok(incoming) => {
-                    let (_, summary) = merge::merge(&self.user.snapshot(), &incoming);
-                    self.message.set(None);
-                    self.pending.set(Some(PendingImport {
-                        file_name,
-                        incoming,
-                        summary,
-                    }));
-                }
+                Ok(incoming) => self.offer(file_name, incoming, None, None),
             }
         });
+    }
+
+    /// Previews what merging `incoming` would change, and waits.
+    pub fn offer(
+        self,
+        file_name: String,
+        incoming: UserData,
+        sent: Option<Sent>,
+        warning: Option<String>,
+    ) {
+        let (_, summary) = merge::merge(&self.user.snapshot(), &incoming);
+        self.message.set(None);
+        self.confirm_replace.set(false);
+        self.pending.set(Some(PendingImport {
+            file_name,
+            incoming,
+            summary,
+            sent,
+            warning,
+        }));
     }
 
     /// Merges the waiting backup into the data, or replaces the data with it.
@@ -95,7 +118,12 @@ impl ImportFlow {
         };
         let message = match self.user.apply_import(next) {
             Err(message) => (false, message),
-            Ok(outcome) => outcome_message(&choice.file_name, &outcome),
+            Ok(outcome) => {
+                if let Some(sent) = &choice.sent {
+                    crate::web::device_memory::merged(sent);
+                }
+                outcome_message(&choice.file_name, &outcome)
+            }
         };
         self.message.set(Some(message));
         self.pending.set(None);
@@ -125,11 +153,31 @@ fn outcome_message(file_name: &str, outcome: &ImportOutcome) -> (bool, String) {
     }
 }
 
-/// The file input, what the last import said, and the preview of a backup
-/// waiting for a choice.
+/// What the last import said, and the preview of a backup waiting for a
+/// choice.
+#[component]
+pub fn ImportOutcomeAndPreview(flow: ImportFlow) -> impl IntoView {
+    view! {
+        {move || flow.message.get().map(|(ok, message)| view! {
+            <p class=if ok { "notice" } else { "notice error" } role=if ok { "status" } else { "alert" }>{message}</p>
+        })}
+        {move || flow.pending.get().map(|pending| view! { <ImportPreview flow pending/> })}
+    }
+}
+
+/// The file input, what the last import said, and the preview.
 #[component]
 pub fn BackupImport() -> impl IntoView {
     let flow = ImportFlow::new(expect_context::<UserState>());
+    // A file the app was opened with comes here.
+    if let Some(LaunchedFile(launched)) = use_context::<LaunchedFile>() {
+        Effect::new(move |_| {
+            if let Some(file) = launched.get() {
+                launched.set(None);
+                flow.read(file);
+            }
+        });
+    }
     view! {
         <Field id="import-file"
             label="Import backup"
@@ -137,9 +185,6 @@ pub fn BackupImport() -> impl IntoView {
         >
             <input id="import-file" type="file" accept=".json,application/json" aria-describedby="import-file-hint" on:change=move |ev| flow.pick(ev)/>
         </Field>
-        {move || flow.message.get().map(|(ok, message)| view! {
-            <p class=if ok { "notice" } else { "notice error" } role=if ok { "status" } else { "alert" }>{message}</p>
-        })}
-        {move || flow.pending.get().map(|pending| view! { <ImportPreview flow pending/> })}
+        <ImportOutcomeAndPreview flow/>
     }
 }

@@ -1,3 +1,5 @@
+use std::ops::Not;
+
 use leptos::prelude::*;
 
 use super::import::{ImportFlow, PendingImport};
@@ -19,9 +21,11 @@ pub fn ImportPreview(flow: ImportFlow, pending: PendingImport) -> impl IntoView 
     let change =
         |n: usize, one: &str, many: &str| (n > 0).then(|| view! { <li>{count(n, one, many)}</li> });
     let confirm_replace = flow.confirm_replace;
+    let partial = pending.sent.as_ref().is_some_and(|s| s.since_ms.is_some());
     view! {
         <div class="import-preview" role="region" aria-label="Import preview">
             <h3>{format!("Ready to import {}", pending.file_name)}</h3>
+            {pending.warning.clone().map(|w| view! { <p class="banner warning" role="note">{w}</p> })}
             <p>{format!(
                 "The backup holds {} and {}. Merging would change:",
                 count(incoming_answers, "answer", "answers"),
@@ -47,7 +51,11 @@ pub fn ImportPreview(flow: ImportFlow, pending: PendingImport) -> impl IntoView 
             <p class="hint">"Your settings stay as they are when merging. Your current data is saved aside before anything changes."</p>
             <div class="actions">
                 <button type="button" class="button" on:click=move |_| flow.apply(false)>"Merge into my data"</button>
-                <button type="button" class="button secondary" on:click=move |_| confirm_replace.set(true)>"Replace everything…"</button>
+                // A transfer of what changed is not all of the other
+                // device's data: replacing with it would be a loss.
+                {partial.not().then(|| view! {
+                    <button type="button" class="button secondary" on:click=move |_| confirm_replace.set(true)>"Replace everything…"</button>
+                })}
                 <button type="button" class="button secondary" on:click=move |_| flow.pending.set(None)>"Cancel"</button>
             </div>
             <Show when=move || confirm_replace.get()>

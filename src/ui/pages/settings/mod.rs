@@ -11,6 +11,8 @@ mod recordings;
 mod speech;
 mod storage;
 
+pub use import::{ImportFlow, ImportOutcomeAndPreview};
+
 use leptos::prelude::*;
 
 use appearance::AppearanceSettings;
