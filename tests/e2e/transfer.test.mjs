@@ -3,7 +3,8 @@
 // video; a second Chromium, whose fake camera plays that video, receives
 // through the camera path, previews and merges. The receiver's own answers
 // are still there after. Also: a refused camera, a transfer of only what
-// changed, and a backup file the installed app is opened with.
+// changed, "Share backup", and a backup file the installed app is opened
+// with.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -207,6 +208,28 @@ describe('only what changed, and a backup file opened with the app', () => {
     } finally {
       await browser.close();
     }
+  });
+
+  test('"Share backup" hands the backup file to the share sheet where the browser can share files', async () => {
+    const session = await openApp(env, '#/settings', PHONE, {
+      init: ({ page }) => page.addInitScript(() => {
+        // A share sheet, as a phone's browser has one: records what it is handed.
+        window.__shared = [];
+        navigator.canShare = (data) => Array.isArray(data?.files) && data.files.every((f) => f instanceof File);
+        navigator.share = async (data) => {
+          window.__shared.push(...await Promise.all(data.files.map(async (f) => ({ name: f.name, type: f.type, text: await f.text() }))));
+        };
+        localStorage.setItem('opsdrill/answer/alert-fatigue', JSON.stringify({ version: 1, text: 'Shared from the laptop.', updated_ms: 9 }));
+      }),
+    });
+    const { page } = session;
+    await page.getByRole('button', { name: 'Share backup' }).click();
+    await page.getByText('Backup shared.').waitFor();
+    const [shared] = await page.evaluate(() => window.__shared);
+    assert.match(shared.name, /^opsdrill-backup-\d{4}-\d{2}-\d{2}\.json$/);
+    assert.equal(shared.type, 'application/json');
+    assert.equal(JSON.parse(shared.text).answers['alert-fatigue'].text, 'Shared from the laptop.');
+    await finish(session);
   });
 
   test('opening a backup file with the installed app goes to its import preview', async () => {
