@@ -5,7 +5,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  axeViolations, DESKTOP, downloadText, finish, noSidewaysScroll, openApp, PHONE, screenshot, serverAndBrowser,
+  axeViolations, DESKTOP, downloadText, fakeShareSheet, finish, noSidewaysScroll, openApp, PHONE, screenshot, serverAndBrowser,
   storedKeys, storedRecord,
 } from './support.mjs';
 
@@ -279,16 +279,7 @@ describe('own questions', () => {
   });
 
   test('"Share pack" hands the file to the share sheet where the browser can share files', async () => {
-    const session = await openApp(env, '#/questions', PHONE, {
-      init: ({ page }) => page.addInitScript(() => {
-        // A share sheet, as a phone's browser has one: records what it is handed.
-        window.__shared = [];
-        navigator.canShare = (data) => Array.isArray(data?.files) && data.files.every((f) => f instanceof File);
-        navigator.share = async (data) => {
-          window.__shared.push(...await Promise.all(data.files.map(async (f) => ({ name: f.name, type: f.type, text: await f.text() }))));
-        };
-      }),
-    });
+    const session = await openApp(env, '#/questions', PHONE, { init: fakeShareSheet });
     const { page } = session;
     await addQuestion(page);
     await page.goto(`${env.server.base}#/settings`);

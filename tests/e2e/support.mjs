@@ -187,3 +187,16 @@ export function serverAndBrowser(extraArgs = []) {
   });
   return env;
 }
+
+/**
+ * An init script: a share sheet, as a phone's browser has one, that records
+ * the files it is handed in `window.__shared` ({ name, type, text }).
+ */
+export const fakeShareSheet = ({ page }) =>
+  page.addInitScript(() => {
+    window.__shared = [];
+    navigator.canShare = (data) => Array.isArray(data?.files) && data.files.every((f) => f instanceof File);
+    navigator.share = async (data) => {
+      window.__shared.push(...await Promise.all(data.files.map(async (f) => ({ name: f.name, type: f.type, text: await f.text() }))));
+    };
+  });

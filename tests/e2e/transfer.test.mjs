@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
-  axeViolations, DESKTOP, finish, launchBrowser, noSidewaysScroll, openApp, PHONE, screenshot, serverAndBrowser,
+  axeViolations, DESKTOP, fakeShareSheet, finish, launchBrowser, noSidewaysScroll, openApp, PHONE, screenshot, serverAndBrowser,
   storedRecord,
 } from './support.mjs';
 import { captureCodes, writeY4m } from './transfer-video.mjs';
@@ -212,15 +212,10 @@ describe('only what changed, and a backup file opened with the app', () => {
 
   test('"Share backup" hands the backup file to the share sheet where the browser can share files', async () => {
     const session = await openApp(env, '#/settings', PHONE, {
-      init: ({ page }) => page.addInitScript(() => {
-        // A share sheet, as a phone's browser has one: records what it is handed.
-        window.__shared = [];
-        navigator.canShare = (data) => Array.isArray(data?.files) && data.files.every((f) => f instanceof File);
-        navigator.share = async (data) => {
-          window.__shared.push(...await Promise.all(data.files.map(async (f) => ({ name: f.name, type: f.type, text: await f.text() }))));
-        };
-        localStorage.setItem('opsdrill/answer/alert-fatigue', JSON.stringify({ version: 1, text: 'Shared from the laptop.', updated_ms: 9 }));
-      }),
+      init: async (session) => {
+        await fakeShareSheet(session);
+        await session.page.addInitScript(() => localStorage.setItem('opsdrill/answer/alert-fatigue', JSON.stringify({ version: 1, text: 'Shared from the laptop.', updated_ms: 9 })));
+      },
     });
     const { page } = session;
     await page.getByRole('button', { name: 'Share backup' }).click();
