@@ -102,6 +102,10 @@ describe('installable, offline, locked down', () => {
         await page.getByLabel('Question', { exact: true }).fill('Written offline: how do you drain a node?');
         await page.getByRole('button', { name: 'Save question' }).click();
         await page.getByRole('heading', { level: 1, name: 'Written offline: how do you drain a node?' }).waitFor();
+        // Sending to another device needs no network either (its chunk holds the QR encoder).
+        await page.goto(`${own.base}#/send`);
+        await page.getByRole('button', { name: 'Start sending' }).click();
+        await page.waitForFunction(() => Number(document.querySelector('canvas.transfer-code')?.dataset.frame) >= 0);
         assert.deepEqual(failed, [], 'no request failed, online or offline');
         await finish(session);
       } finally {
@@ -159,7 +163,7 @@ describe('installable, offline, locked down', () => {
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     assert.ok(!/unsafe-inline|unsafe-eval'/.test(csp.replace("'wasm-unsafe-eval'", '')), csp);
     const violations = [];
-    for (const hash of ['', '#/questions', '#/q/alert-fatigue', '#/practice', '#/progress', '#/settings', '#/q/nope']) {
+    for (const hash of ['', '#/questions', '#/q/alert-fatigue', '#/practice', '#/progress', '#/settings', '#/send', '#/receive', '#/q/nope']) {
       await page.goto(`${env.server.base}${hash}`);
       await page.reload();
       await appReady(page);

@@ -24,8 +24,6 @@ pub struct PendingImport {
     pub summary: MergeSummary,
     /// Set when it came from another device: remembered once merged.
     pub sent: Option<Sent>,
-    /// What to know before merging (a transfer with a gap before it).
-    pub warning: Option<String>,
 }
 
 /// Where an import stands: the backup waiting for a choice, whether
@@ -78,19 +76,13 @@ impl ImportFlow {
                     false,
                     format!("{file_name}: {message} Nothing was changed."),
                 ))),
-                Ok(incoming) => self.offer(file_name, incoming, None, None),
+                Ok(incoming) => self.offer(file_name, incoming, None),
             }
         });
     }
 
     /// Previews what merging `incoming` would change, and waits.
-    pub fn offer(
-        self,
-        file_name: String,
-        incoming: UserData,
-        sent: Option<Sent>,
-        warning: Option<String>,
-    ) {
+    pub fn offer(self, file_name: String, incoming: UserData, sent: Option<Sent>) {
         let (_, summary) = merge::merge(&self.user.snapshot(), &incoming);
         self.message.set(None);
         self.confirm_replace.set(false);
@@ -99,7 +91,6 @@ impl ImportFlow {
             incoming,
             summary,
             sent,
-            warning,
         }));
     }
 

@@ -22,10 +22,15 @@ pub fn ImportPreview(flow: ImportFlow, pending: PendingImport) -> impl IntoView 
         |n: usize, one: &str, many: &str| (n > 0).then(|| view! { <li>{count(n, one, many)}</li> });
     let confirm_replace = flow.confirm_replace;
     let partial = pending.sent.as_ref().is_some_and(|s| s.since_ms.is_some());
+    // A transfer of changes that skips one this device never took.
+    let warning = pending
+        .sent
+        .as_ref()
+        .and_then(|sent| crate::web::device_memory::read().continuity(sent).warning());
     view! {
         <div class="import-preview" role="region" aria-label="Import preview">
             <h3>{format!("Ready to import {}", pending.file_name)}</h3>
-            {pending.warning.clone().map(|w| view! { <p class="banner warning" role="note">{w}</p> })}
+            {warning.map(|w| view! { <p class="banner warning" role="note">{w}</p> })}
             <p>{format!(
                 "The backup holds {} and {}. Merging would change:",
                 count(incoming_answers, "answer", "answers"),

@@ -17,7 +17,7 @@ use opsdrill_core::transfer::{self, STALL_MS};
 use crate::state::UserState;
 use crate::ui::pages::settings::{ImportFlow, ImportOutcomeAndPreview};
 use crate::web::camera::Camera;
-use crate::web::{browser, clock, device_memory};
+use crate::web::{browser, clock};
 
 /// Where receiving stands, as the page shows it.
 #[derive(Clone, Default)]
@@ -127,17 +127,8 @@ async fn receive(
                     return match transfer::receive(&payload) {
                         Err(message) => finish(Some((true, message))),
                         Ok(received) => {
-                            let warning = received
-                                .sent
-                                .as_ref()
-                                .and_then(|sent| device_memory::read().continuity(sent).warning());
                             finish(None);
-                            flow.offer(
-                                "the transfer".into(),
-                                received.data,
-                                received.sent,
-                                warning,
-                            );
+                            flow.offer("the transfer".into(), received.data, received.sent);
                         }
                     };
                 }
