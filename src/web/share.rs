@@ -73,3 +73,17 @@ pub async fn share_file(file_name: &str, mime: &str, text: &str) -> Shared {
         }
     }
 }
+
+impl Shared {
+    /// What to tell the user: `done` once shared; else why not, pointing at
+    /// `instead`, the button that downloads the file.
+    pub fn message(&self, done: String, what: &str, instead: &str) -> String {
+        match self {
+            Shared::Done => done,
+            Shared::Cancelled => "Sharing was cancelled.".to_string(),
+            Shared::Failed(why) => {
+                format!("The {what} could not be shared ({why}): use \u{201c}{instead}\u{201d}.")
+            }
+        }
+    }
+}

@@ -31,17 +31,15 @@ pub fn DataSettings() -> impl IntoView {
         let text = user.backup_text();
         let name = backup::file_name(now_ms());
         spawn_local(async move {
-            let said = match share::share_file(&name, backup::MIME, &text).await {
-                Shared::Done => {
-                    user.exported();
-                    "Backup shared.".to_string()
-                }
-                Shared::Cancelled => "Sharing was cancelled.".to_string(),
-                Shared::Failed(why) => format!(
-                    "The backup could not be shared ({why}): use \u{201c}Export backup\u{201d}."
-                ),
-            };
-            shared.set(Some(said));
+            let outcome = share::share_file(&name, backup::MIME, &text).await;
+            if matches!(outcome, Shared::Done) {
+                user.exported();
+            }
+            shared.set(Some(outcome.message(
+                "Backup shared.".into(),
+                "backup",
+                "Export backup",
+            )));
         });
     };
     view! {

@@ -18,7 +18,7 @@ use super::Section;
 use crate::state::UserState;
 use crate::ui::components::field::Field;
 use crate::web::clock::now_ms;
-use crate::web::share::{self, Shared};
+use crate::web::share;
 
 const PACK_MIME: &str = "text/markdown";
 
@@ -87,14 +87,9 @@ fn PackExport() -> impl IntoView {
         let (n, text) = pack_text();
         let name = pack::file_name(now_ms());
         spawn_local(async move {
-            let said = match share::share_file(&name, PACK_MIME, &text).await {
-                Shared::Done => format!("Shared {}.", count(n, "question", "questions")),
-                Shared::Cancelled => "Sharing was cancelled.".to_string(),
-                Shared::Failed(why) => format!(
-                    "The pack could not be shared ({why}): use \u{201c}Export pack\u{201d}."
-                ),
-            };
-            message.set(Some(said));
+            let shared = share::share_file(&name, PACK_MIME, &text).await;
+            let done = format!("Shared {}.", count(n, "question", "questions"));
+            message.set(Some(shared.message(done, "pack", "Export pack")));
         });
     };
     let nothing_chosen = move || {
