@@ -96,7 +96,8 @@ describe('installable, offline, locked down', () => {
         assert.equal(await page.getByRole('textbox', { name: 'Your answer' }).inputValue(), 'Typed on a train with no signal.');
         await page.goto(`${own.base}#/questions`);
         await page.getByRole('searchbox', { name: 'Search questions' }).fill('terraform');
-        assert.ok((await page.locator('.question-list li').count()) > 0);
+        await page.locator('.question-list li').first().waitFor();
+        assert.match(await page.locator('.question-list').innerText(), /terraform/i);
         // The question editor (its chunk holds the bank's parser) works offline too.
         await page.goto(`${own.base}#/questions/new`);
         await page.getByLabel('Question', { exact: true }).fill('Written offline: how do you drain a node?');

@@ -229,12 +229,15 @@ describe('story bank', () => {
     }
     await page.goto(`${env.server.base}#/stories`);
     const items = page.locator('.story-list li');
+    // The list is drawn once the page's chunk has run, a moment after the hash changes.
+    await page.getByRole('button', { name: 'All (3)' }).waitFor();
     assert.equal(await items.count(), 3);
     await page.getByRole('button', { name: 'k8s (2)' }).click();
     await page.getByText('2 stories tagged “k8s”').waitFor();
     assert.deepEqual(await items.locator('.story-title').allInnerTexts(), ['Cluster autoscaler', 'Kubernetes upgrade']);
     assert.equal(await page.getByRole('button', { name: 'k8s (2)' }).getAttribute('aria-pressed'), 'true');
     await page.getByRole('button', { name: 'All (3)' }).click();
+    await page.getByRole('button', { name: 'All (3)' }).and(page.locator('[aria-pressed="true"]')).waitFor();
     assert.equal(await items.count(), 3);
     await finish(session);
   });

@@ -112,6 +112,26 @@ export async function appReady(page) {
 }
 
 /**
+ * Moves an open app to `url` by changing its hash, and waits for the new page.
+ * A page other than home is drawn once its chunk has run, so the old heading
+ * can still be there for a moment: it is marked first, and the new page is
+ * the one whose heading is unmarked (or whose text changed, where the router
+ * keeps the element between two pages of one route).
+ */
+export async function showPage(page, url) {
+  const old = await page.evaluate(() => {
+    const heading = document.querySelector('main#main h1');
+    heading?.setAttribute('data-left', '');
+    return heading?.textContent ?? null;
+  });
+  await page.goto(url);
+  await page.waitForFunction((text) => {
+    const heading = document.querySelector('main#main h1');
+    return !!heading && (!heading.hasAttribute('data-left') || heading.textContent !== text);
+  }, old);
+}
+
+/**
  * A new page (see newPage) on `env.server`, opened at `hash` once the app has
  * rendered. `init(session)`, if given, runs first (a fake clock, init scripts,
  * listeners); the other options go to the browser context. Returns the
@@ -161,7 +181,8 @@ export async function noSidewaysScroll(page, what) {
  * `name`. axe is injected as a script, so the context needs bypassCSP.
  */
 export async function axeViolations(page, name) {
-  await page.addScriptTag({ path: axePath });
+  // Once per document: a change of hash keeps it.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
   const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
   return result.violations.map((v) => `${name}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
 }
