@@ -44,7 +44,7 @@ function fnv1a64(bytes) {
 }
 
 const targetDir = process.env.CARGO_TARGET_DIR || path.join(process.env.TRUNK_SOURCE_DIR || '.', 'target');
-const split = splitWasm({
+const split = await splitWasm({
   staging,
   cargoOut: path.join(targetDir, 'wasm32-unknown-unknown', release ? 'release' : 'debug'),
   name: 'opsdrill',

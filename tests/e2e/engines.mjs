@@ -49,6 +49,23 @@ async function until(check, what, timeout = 15_000) {
 }
 
 /**
+ * Waits until `where()` (an element's box, as a string) is the same twice in a
+ * row, 150 ms apart. Both drivers click at an element's position, and a page
+ * drawn from a wasm chunk can still move a moment after its heading is there
+ * (another part of it arriving), so a click at once can land beside it.
+ */
+async function untilStill(where, what) {
+  let last = await where();
+  await until(async () => {
+    await sleep(150);
+    const now = await where();
+    const still = now === last;
+    last = now;
+    return still;
+  }, `${what} to stay where it is`);
+}
+
+/**
  * The shared part of a session: waits, screenshots and the error record on
  * top of evaluate. Each navigation first collects the leaving page's errors.
  */
@@ -123,6 +140,7 @@ export async function firefox({ width, height }) {
     },
     async clickText(text, tag = 'button') {
       const handle = await until(() => page.$(`::-p-xpath(//${tag}[normalize-space()=${JSON.stringify(text)}])`), `${tag} "${text}"`);
+      await untilStill(() => handle.evaluate((e) => JSON.stringify(e.getBoundingClientRect())), `"${text}"`);
       await handle.click();
     },
     async type(selector, text) {
@@ -259,18 +277,7 @@ export async function webkit({ width, height, frame }) {
       },
       async clickText(text, tag = 'button') {
         const element = await find('xpath', `//${tag}[normalize-space()=${JSON.stringify(text)}]`);
-        // WebDriver clicks at the element's position: wait until the layout
-        // under it has settled (a page drawn from a wasm chunk arrives a
-        // moment after the hash changes), or the click lands beside it.
-        const where = () => evaluate((e) => JSON.stringify(e.getBoundingClientRect()), { [ELEMENT]: element });
-        let last = await where();
-        await until(async () => {
-          await new Promise((r) => setTimeout(r, 150));
-          const now = await where();
-          const settled = now === last;
-          last = now;
-          return settled;
-        }, `"${text}" to stay where it is`);
+        await untilStill(() => evaluate((e) => JSON.stringify(e.getBoundingClientRect()), { [ELEMENT]: element }), `"${text}"`);
         await call('POST', `${id}/element/${element}/click`, {});
       },
       async type(selector, text) {

@@ -56,6 +56,23 @@ const recordingsRead = (page) => page.locator('section.recording[aria-busy="fals
 const listed = (page) => page.locator('.recording-item .recording-length').allInnerTexts();
 
 describe('recording a spoken answer', () => {
+  test('"Show model answer" stays where it is when the recorder above it loads, at 360 and 1280 px', async () => {
+    for (const viewport of [PHONE, DESKTOP]) {
+      const session = await openApp(env, QUESTION, viewport);
+      const { page } = session;
+      const reveal = page.getByRole('button', { name: 'Show model answer' });
+      await reveal.waitFor();
+      // Measured from the answer box, so that nothing above it counts.
+      const gap = () => page.evaluate(() => Math.round(document.querySelector('button.reveal').getBoundingClientRect().top
+        - document.getElementById('answer-your-answer').getBoundingClientRect().bottom));
+      const before = await gap();
+      await reveal.scrollIntoViewIfNeeded();
+      await recordingsRead(page);
+      assert.equal(await gap(), before, `at ${viewport.width} px`);
+      await finish(session);
+    }
+  });
+
   test('record, see the report, replay, find it after a reload, delete it; the written answer is untouched', async () => {
     const session = await openApp(env, QUESTION, PHONE, { init: countViolations });
     const { page } = session;

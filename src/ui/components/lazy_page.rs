@@ -42,9 +42,13 @@ where
 
 /// A part below the fold (the recorder under a question's answer, Progress's
 /// speaking summary): its chunk is fetched when the user comes near it, so
-/// it does not compete with the page's own start on a slow link.
+/// it does not compete with the page's own start on a slow link. `class`
+/// names the slot, for CSS that keeps the part's place while it loads.
 #[component]
-pub fn LazyPartNearView<Load, Fut>(load: Load) -> impl IntoView
+pub fn LazyPartNearView<Load, Fut>(
+    load: Load,
+    #[prop(optional)] class: &'static str,
+) -> impl IntoView
 where
     Load: Fn() -> Fut + Send + Sync + Copy + 'static,
     Fut: Future<Output = PartView> + Send + 'static,
@@ -61,7 +65,7 @@ where
         }
     });
     view! {
-        <div node_ref=slot>{move || near.get().then(|| lazy_part(load))}</div>
+        <div class=class node_ref=slot>{move || near.get().then(|| lazy_part(load))}</div>
     }
 }
 

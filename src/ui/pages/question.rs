@@ -109,7 +109,7 @@ fn AnswerBody(question: &'static Question, revealed: RwSignal<bool>) -> impl Int
         <div class="compare" class:revealed=move || revealed.get()>
             <div class="compare-mine">
                 <AnswerEditor question/>
-                <LazyPartNearView load=move || split::recording_panel(question)/>
+                <LazyPartNearView class="recorder-slot" load=move || split::recording_panel(question)/>
                 <button
                     type="button"
                     class="button reveal"
@@ -131,7 +131,7 @@ fn LabBody(question: &'static Question, lab: Lab, revealed: RwSignal<bool>) -> i
     view! {
         <LabWalkthrough question lab finished=revealed/>
         // Talking a lab through out loud, as in the interview.
-        <LazyPartNearView load=move || split::recording_panel(question)/>
+        <LazyPartNearView class="recorder-slot" load=move || split::recording_panel(question)/>
         <Show when=move || revealed.get()>
             <QuestionSection question section=Section::FollowUps revealed/>
         </Show>
